@@ -1,0 +1,87 @@
+"""Runtime patches that make WeasyPrint's footnotes reliable.
+
+``with patched_engine(): HTML(...).write_pdf(...)`` applies every patch of
+:data:`PATCHES` (in order, later ones may wrap earlier ones) and restores
+WeasyPrint's originals on exit. Patches are tied to one exact WeasyPrint version.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import ModuleType
+
+import weasyprint
+
+from . import (
+    footnote_area_empty,
+    footnote_area_rounding,
+    footnote_lost_on_orphans,
+    footnote_policy_line,
+    footnote_split_long,
+)
+from ._patching import Patch
+
+REQUIRED_WEASYPRINT = "70.0"
+
+#: Patch modules, in application order (copies first, wrappers after).
+PATCHES: tuple[ModuleType, ...] = (
+    footnote_area_rounding,
+    footnote_area_empty,
+    footnote_policy_line,
+    footnote_lost_on_orphans,
+    footnote_split_long,
+)
+
+
+class _EngineState:
+    """Nesting depth and applied patches, shared by all ``patched_engine()`` uses."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.depth = 0
+        self.applied: list[Patch] = []
+
+
+_state = _EngineState()
+
+
+def check_version() -> None:
+    if weasyprint.__version__ != REQUIRED_WEASYPRINT:
+        raise RuntimeError(
+            f"pressroom.engine patches need WeasyPrint {REQUIRED_WEASYPRINT}, "
+            f"found {weasyprint.__version__}: pin weasyprint=={REQUIRED_WEASYPRINT} "
+            "or port the patches")
+
+
+@contextmanager
+def patched_engine() -> Iterator[None]:
+    """Apply all footnote patches for the duration of the ``with`` block."""
+    check_version()
+    with _state.lock:
+        if _state.depth == 0:
+            try:
+                for module in PATCHES:
+                    for patch in module.PATCHES:
+                        patch.apply()
+                        _state.applied.append(patch)
+            except BaseException:
+                _restore()
+                raise
+        _state.depth += 1
+    try:
+        yield
+    finally:
+        with _state.lock:
+            _state.depth -= 1
+            if _state.depth == 0:
+                _restore()
+
+
+def _restore() -> None:
+    while _state.applied:
+        _state.applied.pop().restore()
+
+
+__all__ = ["PATCHES", "REQUIRED_WEASYPRINT", "check_version", "patched_engine"]

@@ -1,0 +1,2 @@
+"""Placeholder, see below."""
+PATCHES: list = []
