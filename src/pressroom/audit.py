@@ -1,0 +1,193 @@
+"""Stage 6: check what the engine actually laid out and wrote, before anyone sees it.
+
+WeasyPrint 70 can misplace, lose or clip notes and silently substitute fonts, so every
+build inspects its own pages: each note printed in full, once, starting on the page of
+its first call, inside the page; no text line outside the text block; the background
+page last and alone; every font embedded and one the styles asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pypdf
+from weasyprint.formatting_structure import boxes
+
+from pressroom import messages
+from pressroom.layout import Layout
+from pressroom.markdown import Body
+from pressroom.problems import Problem
+
+TOLERANCE = 0.5  # CSS px: layout rounding is far below this
+NOTE_ID = re.compile(r"^note-(\d+)$")
+CALL_ID = re.compile(r"^call-(\d+)$")
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+@dataclass
+class AuditResult:
+    pages: int
+    notes: int
+    continued_notes: list[int] = field(default_factory=list)
+    font_families: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _NotePiece:
+    page: int
+    text: str
+    inside: bool
+
+
+def audit(layout: Layout, body: Body) -> AuditResult:
+    pages = [page._page_box for page in layout.document.pages]
+    result = AuditResult(pages=len(pages), notes=len(body.notes))
+    call_pages: dict[int, int] = {}
+    pieces: dict[int, list[_NotePiece]] = {}
+    requested: set[str] = set()
+    for number, page in enumerate(pages, start=1):
+        content_top, content_bottom, content_right = _content_edges(page)
+        for box in _walk(page):
+            if isinstance(box, boxes.TextBox) and box.text.strip():
+                requested.add(box.style["font_family"][0])
+                if box.position_x + box.width > content_right + TOLERANCE and not _in_margin(box, page):
+                    result.problems.append(Problem.at(messages.LINE_OUTSIDE.format(page=number, text=box.text[:40])))
+            element_id = _element_id(box)
+            if element_id and (match := CALL_ID.match(element_id)):
+                call_pages.setdefault(int(match[1]), number)
+        for area in (c for c in page.children if isinstance(c, boxes.FootnoteAreaBox)):
+            for note_box in area.children:
+                match = NOTE_ID.match(_element_id(note_box) or "")
+                if not match:
+                    continue
+                top, bottom = note_box.position_y, note_box.position_y + note_box.margin_height() - note_box.margin_bottom
+                inside = top >= content_top - TOLERANCE and bottom <= content_bottom + TOLERANCE
+                pieces.setdefault(int(match[1]), []).append(_NotePiece(number, _text_of(note_box), inside))
+    result.problems += _check_notes(body, call_pages, pieces, result)
+    result.problems += _check_back_page(pages)
+    families, font_problems = _check_fonts(layout.pdf, requested)
+    result.font_families = families
+    result.problems += font_problems
+    return result
+
+
+def _check_notes(body: Body, call_pages: dict[int, int], pieces: dict[int, list[_NotePiece]], result: AuditResult) -> list[Problem]:
+    problems = []
+    for note in body.notes:
+        number, call_page = note.number, call_pages.get(note.number, 0)
+        found = pieces.get(number, [])
+        if not found:
+            problems.append(Problem.at(messages.NOTE_LOST.format(number=number, call_page=call_page)))
+            continue
+        found_pages = [piece.page for piece in found]
+        first = found_pages[0]
+        if found_pages != list(range(first, first + len(found))):
+            pages = ", ".join(map(str, found_pages))
+            problems.append(Problem.at(messages.NOTE_DUPLICATED.format(number=number, count=len(found), pages=pages)))
+        elif first != call_page:
+            problems.append(Problem.at(messages.NOTE_MISPLACED.format(number=number, call_page=call_page, note_page=first)))
+        for piece in found:
+            if not piece.inside:
+                problems.append(Problem.at(messages.NOTE_CLIPPED.format(number=number, note_page=piece.page)))
+        printed = _squash("".join(piece.text for piece in found))
+        if printed != _squash(f"{number}{note.text}"):
+            problems.append(Problem.at(messages.NOTE_TEXT_INCOMPLETE.format(number=number, note_page=first)))
+        if len(found) > 1:
+            result.continued_notes.append(number)
+    return problems
+
+
+def _check_back_page(pages: list[boxes.PageBox]) -> list[Problem]:
+    """The background page must be the last page, with no body text and no notes on it."""
+    with_back = [n for n, page in enumerate(pages, 1) if any(_has_class(b, "back-page") for b in _walk(page))]
+    last = pages[-1]
+    intruders = any(_element_tag(b) == "main" for b in _walk(last)) or any(
+        isinstance(c, boxes.FootnoteAreaBox) and c.children for c in last.children
+    )
+    if with_back != [len(pages)] or intruders:
+        page = with_back[0] if with_back else 0
+        return [Problem.at(messages.BACK_PAGE_NOT_LAST.format(page=page, pages=len(pages)))]
+    return []
+
+
+def _check_fonts(pdf: bytes, requested: set[str]) -> tuple[set[str], list[Problem]]:
+    """Read the fonts actually embedded back from the PDF and compare with the styles."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    used: set[str] = set()
+    problems = []
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            name = SUBSET_TAG.sub("", str(font.get("/BaseFont", "")))
+            if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                problems.append(Problem.at(messages.FONT_NOT_EMBEDDED.format(font=name)))
+                continue
+            used.add(str(descriptor.get("/FontFamily", name)))
+    for family in sorted(used - requested):
+        missing = [f for f in sorted(requested) if not font_installed(f)] or sorted(requested)
+        wanted = ", ".join(f"'{f}'" for f in missing)
+        problems.append(Problem.at(messages.FONT_FALLBACK.format(used=family, wanted=wanted, package=font_package(missing[0]))))
+    return used, problems
+
+
+def font_installed(family: str) -> bool:
+    """Whether fontconfig (which WeasyPrint uses) has a font of exactly this family."""
+    listing = subprocess.run(["fc-list", f":family={family}", "family"], capture_output=True, text=True, check=False)
+    return bool(listing.stdout.strip())
+
+
+FONT_PACKAGES = {"Charis SIL": "fonts-sil-charis", "Noto Sans": "fonts-noto-core", "Noto Serif": "fonts-noto-core"}
+
+
+def font_package(family: str) -> str:
+    return FONT_PACKAGES.get(family, "the package that provides " + family)
+
+
+def _content_edges(page: boxes.PageBox) -> tuple[float, float, float]:
+    top = page.content_box_y()
+    return top, top + page.height, page.content_box_x() + page.width
+
+
+def _in_margin(box: boxes.Box, page: boxes.PageBox) -> bool:
+    return box.position_y < page.content_box_y() - TOLERANCE
+
+
+def _walk(box: boxes.Box) -> Iterator[boxes.Box]:
+    yield box
+    for child in getattr(box, "children", ()):
+        if isinstance(child, boxes.MarginBox):
+            continue
+        yield from _walk(child)
+
+
+def _element_id(box: boxes.Box) -> str | None:
+    element = getattr(box, "element", None)
+    # Pseudo-elements (::marker, ::footnote-call) share the element; only the box itself counts.
+    if element is None or getattr(box, "pseudo_type", None):
+        return None
+    return element.get("id")
+
+
+def _element_tag(box: boxes.Box) -> str | None:
+    return getattr(box, "element_tag", None)
+
+
+def _has_class(box: boxes.Box, name: str) -> bool:
+    element = getattr(box, "element", None)
+    return element is not None and name in (element.get("class") or "").split()
+
+
+def _text_of(box: boxes.Box) -> str:
+    return "".join(b.text for b in _walk(box) if isinstance(b, boxes.TextBox))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,63 @@
+"""The typed model of a report: what validation produces and every later stage reads."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ReportSettings(BaseModel):
+    """The facts in report.yaml (or a Markdown file's front matter)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1, description="The report's title, as printed on the first page.")
+    subtitle: str | None = Field(None, description="An optional line under the title.")
+    kind: str = Field("Report", min_length=1, description='The kind of document, shown above the title, e.g. "Briefing paper".')
+    organisation: str = Field(description="The publishing organisation's id, e.g. ecpat-international.")
+    date: datetime.date = Field(description="Publication date, YYYY-MM-DD. Also the PDF's creation date.")
+    language: str = Field(
+        "en",
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="Language tag of the text (en, en-GB, fr, es...): used for hyphenation and accessibility.",
+    )
+    page_size: Literal["A4", "Letter"] = Field("A4", description="Trimmed page size.")
+    style: str = Field("report", description="The stylesheet in styles/ to use.")
+    files: list[str] = Field(default_factory=list, description="The Markdown files, in reading order.")
+    subject: str | None = Field(None, description="A one-sentence summary, stored in the PDF's metadata.")
+    keywords: list[str] = Field(default_factory=list, description="Keywords stored in the PDF's metadata.")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One Markdown file of the report. first_line is where `text` starts in the file."""
+
+    path: Path
+    text: str
+    first_line: int = 1
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A publishing organisation; its background page is the same in every report."""
+
+    slug: str
+    name: str
+    website: str
+    heading: str
+    background: SourceFile
+
+
+@dataclass(frozen=True)
+class Report:
+    """A validated report, ready to be turned into HTML."""
+
+    settings: ReportSettings
+    root: Path
+    files: tuple[SourceFile, ...]
+    organisation: Organisation
+    stylesheet: Path
