@@ -60,3 +60,4 @@ LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Ad
 BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"
 FAILED = "The build failed; {output} was not changed."
 BUG = "pressroom hit an internal error. This is a bug, not your mistake: please report it with the text above."
+CONTINUED_NOTES = "Notes continued on the next page: {notes}."

@@ -1,0 +1,41 @@
+"""`pressroom build [SOURCE] [-o OUT]`: one report to one PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pressroom import messages
+from pressroom.build import build, default_output, default_source
+from pressroom.commands.output import print_problems, shown
+from pressroom.problems import UserError
+
+HELP = "build a report folder or a Markdown file into a PDF"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", nargs="?", type=Path, help="report folder or .md file (default: ./report)")
+    parser.add_argument("-o", "--output", type=Path, help="the PDF to write (default: build/NAME.pdf)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (for CI)")
+    verbosity = parser.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    verbosity.add_argument("-v", "--verbose", action="store_true", help="also say which notes continue on the next page")
+
+
+def run(args: argparse.Namespace) -> int:
+    cwd = Path.cwd()
+    source = args.source or default_source(cwd)
+    output = args.output or default_output(source, cwd)
+    try:
+        result = build(source, output, strict=args.strict)
+    except UserError as error:
+        print_problems(error.problems)
+        print(messages.FAILED.format(output=shown(output)), file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print_problems(result.warnings)
+        if args.verbose and result.continued_notes:
+            print(messages.CONTINUED_NOTES.format(notes=", ".join(map(str, result.continued_notes))))
+        print(messages.BUILT.format(path=shown(result.output), pages=result.pages, notes=result.notes, seconds=result.seconds))
+    return 0
