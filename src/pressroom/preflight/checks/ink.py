@@ -1,0 +1,80 @@
+"""Total area coverage (TAC): the highest C+M+Y+K anywhere on each page.
+
+Each page is rendered to CMYK with Ghostscript at low resolution (tiff32nc);
+the per-pixel sum of the four separations is computed with Pillow. Areas
+smaller than a pixel at RENDER_DPI are averaged away, which is what matters
+for ink limits (small type and thin lines do not set off).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageMath
+
+from ..model import Finding, PreflightOptions
+from ..pdfutil import PdfSource, open_pdf, pdf_bytes, pdf_path
+
+CHECK = "ink-coverage"
+RENDER_DPI = 36
+TOLERANCE = 0.5  # per cent, 8-bit rounding
+GS_TIMEOUT_S = 600
+
+
+def _max_coverage(tiff: Path) -> float:
+    with Image.open(tiff) as im:
+        im = im.convert("CMYK") if im.mode != "CMYK" else im
+        c, m, y, k = im.split()
+        total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
+                                      c=c, m=m, y=y, k=k)
+        return total.getextrema()[1] * 100 / 255
+
+
+def render_max_coverage(path: Path, dpi: int = RENDER_DPI) -> list[float]:
+    """Highest total ink (per cent) of each page of the PDF at ``path``."""
+    gs = shutil.which("gs")
+    if gs is None:
+        raise FileNotFoundError("gs")
+    with tempfile.TemporaryDirectory(prefix="pressroom-tac-") as tmp:
+        cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc",
+               f"-r{dpi}", f"-sOutputFile={tmp}/p%05d.tif", str(path)]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=GS_TIMEOUT_S)
+        if proc.returncode != 0:
+            raise RuntimeError((proc.stderr or proc.stdout).strip()[-500:])
+        return [_max_coverage(f) for f in sorted(Path(tmp).glob("p*.tif"))]
+
+
+def check_total_ink(pdf: PdfSource, options: PreflightOptions) -> list[Finding]:
+    path = pdf_path(pdf)
+    with tempfile.TemporaryDirectory(prefix="pressroom-tac-src-") as tmp:
+        if path is None:  # a reader on an in-memory stream
+            path = Path(tmp) / "input.pdf"
+            path.write_bytes(pdf_bytes(pdf))
+        try:
+            coverage = render_max_coverage(path)
+        except FileNotFoundError:
+            return [Finding(CHECK, "warning", "Ghostscript (gs) is not installed, so total ink "
+                            "coverage was not checked. Install ghostscript.")]
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            return [Finding(CHECK, "warning", "Ghostscript could not render the PDF, so total "
+                            f"ink coverage was not checked ({exc}).")]
+    expected = len(open_pdf(pdf).pages)
+    findings: list[Finding] = []
+    if len(coverage) != expected:
+        findings.append(Finding(CHECK, "warning", f"Ghostscript rendered {len(coverage)} of "
+                                f"{expected} pages; ink coverage of the rest was not checked."))
+    for index, tac in enumerate(coverage):
+        if tac > options.max_tac + TOLERANCE:
+            findings.append(Finding(
+                CHECK, "error",
+                f"Total ink coverage reaches {tac:.0f}% (limit {options.max_tac:g}%). Use colours "
+                "with less ink (e.g. rich black 60/40/40/100 = 240%, not 100/100/100/100) or "
+                "convert images with the printer's profile.", index + 1))
+    if coverage and not any(f.severity == "error" for f in findings):
+        top = max(range(len(coverage)), key=coverage.__getitem__)
+        findings.append(Finding(CHECK, "info", f"Highest total ink coverage {coverage[top]:.0f}% "
+                                f"on page {top + 1} (limit {options.max_tac:g}%)."))
+    return findings
