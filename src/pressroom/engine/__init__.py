@@ -8,7 +8,7 @@ WeasyPrint's originals on exit. Patches are tied to one exact WeasyPrint version
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
 
@@ -41,6 +41,7 @@ class _EngineState:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.depth = 0
+        self.modules: tuple[ModuleType, ...] = ()
         self.applied: list[Patch] = []
 
 
@@ -56,13 +57,21 @@ def check_version() -> None:
 
 
 @contextmanager
-def patched_engine() -> Iterator[None]:
-    """Apply all footnote patches for the duration of the ``with`` block."""
+def patched_engine(patches: Sequence[ModuleType] = PATCHES) -> Iterator[None]:
+    """Apply footnote patches (all by default) for the duration of the ``with`` block.
+
+    Nested uses share one application. The patches are process-wide while active:
+    don't render unpatched in another thread meanwhile.
+    """
     check_version()
+    patches = tuple(module for module in PATCHES if module in patches)  # keep order
     with _state.lock:
+        if _state.depth and patches != _state.modules:
+            raise RuntimeError("patched_engine() already active with other patches")
         if _state.depth == 0:
+            _state.modules = patches
             try:
-                for module in PATCHES:
+                for module in patches:
                     for patch in module.PATCHES:
                         patch.apply()
                         _state.applied.append(patch)

@@ -1,0 +1,1 @@
+"""Tests of the WeasyPrint footnote patches (pressroom.engine)."""
