@@ -207,7 +207,7 @@ class _Scanner:
                     xobj = get(get(resources, "/XObject"), str(operands[0]))
                     self._xobject(str(operands[0]), xobj, resources, st, depth)
                 elif op == b"INLINE IMAGE":
-                    self._inline_image(operands[0], resources, st)
+                    self._inline_image(operands, resources, st)
             except (IndexError, TypeError, ValueError, KeyError) as exc:
                 self.scan.problems.add(f"malformed operator {op!r} ({exc.__class__.__name__})")
 

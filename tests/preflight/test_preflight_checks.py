@@ -1,0 +1,118 @@
+"""Unit tests of single checks on small hand-built PDFs."""
+
+from __future__ import annotations
+
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+)
+
+from pressroom.preflight import PreflightOptions
+from pressroom.preflight.checks import (
+    check_boxes,
+    check_colour_spaces,
+    check_hairlines,
+    check_image_resolution,
+    check_output_intent,
+    check_transparency,
+)
+from pressroom.preflight.report import page_ranges
+
+OPTS = PreflightOptions()
+TRIM = (0, 0, 595.28, 841.89)
+BLEED = (-8.5, -8.5, 603.78, 850.39)
+
+
+def by_severity(findings, severity):
+    return [f for f in findings if f.severity == severity]
+
+
+def test_hairline_width_is_scaled_by_ctm(raw_pdf):
+    # 0.4 w under a 0.5 scale = 0.2 pt -> warning; 1 w unscaled is fine.
+    path = raw_pdf(b"0 0 0 1 K q 0.5 0 0 0.5 0 0 cm 0.4 w 0 0 m 100 0 l S Q "
+                   b"1 w 0 10 m 100 10 l S")
+    warnings = by_severity(check_hairlines(path, OPTS), "warning")
+    assert len(warnings) == 1 and "0.20 pt" in warnings[0].message and warnings[0].page == 1
+    # The same stroke restored by Q: the graphics state stack works.
+    path = raw_pdf(b"q 0.1 w Q 0 0 m 100 0 l S")
+    assert by_severity(check_hairlines(path, OPTS), "warning") == []
+
+
+def test_zero_width_line_is_an_error(raw_pdf):
+    path = raw_pdf(b"0 w 0 0 m 100 0 l S")
+    assert by_severity(check_hairlines(path, OPTS), "error")
+
+
+def test_line_width_from_extgstate(raw_pdf):
+    gs = DictionaryObject({NameObject("/LW"): FloatObject(0.1)})
+    path = raw_pdf(b"/G1 gs 0 0 m 100 0 l S", resources={"/ExtGState": {"/G1": gs}})
+    assert by_severity(check_hairlines(path, OPTS), "warning")
+
+
+def test_rgb_inside_form_xobject_is_found(raw_pdf):
+    path = raw_pdf(b"0 0 0 1 k 0 0 10 10 re f /Fm1 Do",
+                   forms={"/Fm1": (b"1 0 0 rg 0 0 50 50 re f", DictionaryObject())})
+    found = by_severity(check_colour_spaces(path, OPTS), "error")
+    assert len(found) == 1 and "fill in DeviceRGB" in found[0].message
+
+
+def test_rgb_set_but_never_painted_is_ignored(raw_pdf):
+    path = raw_pdf(b"1 0 0 rg 0 0 0 1 k 0 0 10 10 re f")
+    assert by_severity(check_colour_spaces(path, OPTS), "error") == []
+
+
+def test_iccbased_rgb_colour_space(raw_pdf):
+    icc = DecodedStreamObject()
+    icc.set_data(b"\0" * 128)
+    icc[NameObject("/N")] = NumberObject(3)
+    cs = ArrayObject([NameObject("/ICCBased"), icc])
+    path = raw_pdf(b"/CS0 CS 0.2 0.3 0.4 SC 0 0 m 10 10 l S",
+                   resources={"/ColorSpace": {"/CS0": cs}})
+    found = by_severity(check_colour_spaces(path, OPTS), "error")
+    assert found and "stroke in ICCBased (3 components)" in found[0].message
+
+
+def test_inline_image_resolution(raw_pdf):
+    # A 16 x 16 px inline image drawn 72 pt (1 in) wide: 16 ppi.
+    data = b"\xff" * (16 * 16)
+    content = (b"q 72 0 0 72 100 100 cm BI /W 16 /H 16 /CS /G /BPC 8 ID " + data +
+               b" EI Q")
+    found = by_severity(check_image_resolution(raw_pdf(content), OPTS), "error")
+    assert len(found) == 1 and "16 ppi" in found[0].message
+
+
+def test_boxes_missing_and_bleed_too_small(raw_pdf):
+    missing = check_boxes(raw_pdf(b""), OPTS)
+    assert {"TrimBox" in f.message for f in by_severity(missing, "error")} >= {True}
+    small = raw_pdf(b"", media=(-2, -2, 597.28, 843.89), trim=TRIM,
+                    bleed=(-2, -2, 597.28, 843.89))
+    found = by_severity(check_boxes(small, OPTS), "error")
+    assert len(found) == 1 and "only 0.7 mm of bleed" in found[0].message
+    outside = raw_pdf(b"", media=TRIM, trim=TRIM, bleed=BLEED)
+    assert any("beyond the MediaBox" in f.message for f in check_boxes(outside, OPTS))
+    ok = raw_pdf(b"", media=BLEED, trim=TRIM, bleed=BLEED)
+    assert [f.severity for f in check_boxes(ok, OPTS)] == ["info"]
+
+
+def test_transparency_soft_mask_in_x1a(raw_pdf):
+    gs = DictionaryObject({NameObject("/SMask"): DictionaryObject(
+        {NameObject("/S"): NameObject("/Luminosity")})})
+    path = raw_pdf(b"/G1 gs 0 0 10 10 re f", resources={"/ExtGState": {"/G1": gs}})
+    x1a = PreflightOptions(standard="x-1a")
+    found = by_severity(check_transparency(path, x1a), "error")
+    assert found and "soft mask" in found[0].message
+    assert by_severity(check_transparency(path, OPTS), "error") == []
+
+
+def test_output_intent_missing(raw_pdf):
+    found = check_output_intent(raw_pdf(b""), OPTS)
+    assert found[0].severity == "error" and "output intent" in found[0].message
+
+
+def test_page_ranges():
+    assert page_ranges([1, 2, 3, 5, 7, 8]) == "1-3, 5, 7-8"
+    assert page_ranges([]) == "-"
