@@ -3,7 +3,10 @@
 Each page is rendered to CMYK with Ghostscript at low resolution (tiff32nc);
 the per-pixel sum of the four separations is computed with Pillow. Areas
 smaller than a pixel at RENDER_DPI are averaged away, which is what matters
-for ink limits (small type and thin lines do not set off).
+for ink limits (small type and thin lines do not set off). RGB content is
+converted with the PDF's output intent profile when it has one, else with
+Ghostscript's default CMYK profile, so its TAC is only an estimate (RGB is
+reported as an error by the colour check anyway).
 """
 
 from __future__ import annotations
@@ -39,7 +42,11 @@ def render_max_coverage(path: Path, dpi: int = RENDER_DPI) -> list[float]:
     if gs is None:
         raise FileNotFoundError("gs")
     with tempfile.TemporaryDirectory(prefix="pressroom-tac-") as tmp:
-        cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc",
+        # -dUsePDFX3Profile: convert non-CMYK content with the file's own output
+        # intent profile (if any) instead of Ghostscript's default CMYK profile;
+        # DeviceCMYK values pass through unchanged either way.
+        cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-dUsePDFX3Profile",
+               "-sDEVICE=tiff32nc",
                f"-r{dpi}", f"-sOutputFile={tmp}/p%05d.tif", str(path)]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=GS_TIMEOUT_S)
         if proc.returncode != 0:
