@@ -50,6 +50,22 @@ def _rect(box) -> ArrayObject:
     return ArrayObject(FloatObject(v) for v in box)
 
 
+def _annotation(rect, appearance: bytes) -> DictionaryObject:
+    ap = DecodedStreamObject()
+    ap.set_data(appearance)
+    ap.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): _rect((0, 0, rect[2] - rect[0], rect[3] - rect[1])),
+    })
+    return DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"),
+        NameObject("/Subtype"): NameObject("/Square"),
+        NameObject("/Rect"): _rect(rect),
+        NameObject("/AP"): DictionaryObject({NameObject("/N"): ap}),
+    })
+
+
 @pytest.fixture
 def raw_pdf(tmp_path: Path) -> Callable[..., Path]:
     """raw_pdf(content, resources=None, pages=1, media=..., trim=..., bleed=...) -> path.
@@ -61,7 +77,8 @@ def raw_pdf(tmp_path: Path) -> Callable[..., Path]:
 
     def make(content: bytes, resources: dict | None = None, pages: int = 1,
              media=(0, 0, 612, 792), trim=None, bleed=None, name: str = "raw.pdf",
-             forms: dict[str, tuple[bytes, dict]] | None = None) -> Path:
+             forms: dict[str, tuple[bytes, dict]] | None = None,
+             annots: list[tuple[tuple, bytes]] | None = None) -> Path:
         writer = PdfWriter()
         res = DictionaryObject()
         for category, entries in (resources or {}).items():
@@ -91,6 +108,9 @@ def raw_pdf(tmp_path: Path) -> Callable[..., Path]:
             stream.set_data(content)
             page[NameObject("/Contents")] = writer._add_object(stream)
             page[NameObject("/Resources")] = res
+            if annots:
+                page[NameObject("/Annots")] = ArrayObject(
+                    writer._add_object(_annotation(rect, ap)) for rect, ap in annots)
         out = tmp_path / name
         with open(out, "wb") as fh:
             writer.write(fh)

@@ -116,3 +116,58 @@ def test_output_intent_missing(raw_pdf):
 def test_page_ranges():
     assert page_ranges([1, 2, 3, 5, 7, 8]) == "1-3, 5, 7-8"
     assert page_ranges([]) == "-"
+
+
+def test_rgb_in_annotation_appearance(raw_pdf):
+    path = raw_pdf(b"", annots=[((100, 100, 200, 150), b"0 0 1 RG 2 w 1 1 98 48 re S")])
+    found = by_severity(check_colour_spaces(path, OPTS), "error")
+    assert found and "stroke in DeviceRGB" in found[0].message
+
+
+def test_type0_font_with_unembedded_descendant(raw_pdf):
+    from pressroom.preflight.checks import check_fonts
+
+    descriptor = DictionaryObject({NameObject("/Type"): NameObject("/FontDescriptor"),
+                                   NameObject("/FontName"): NameObject("/ArialMT")})
+    cid = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"),
+        NameObject("/Subtype"): NameObject("/CIDFontType2"),
+        NameObject("/BaseFont"): NameObject("/ArialMT"),
+        NameObject("/FontDescriptor"): descriptor,
+    })
+    font = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"),
+        NameObject("/Subtype"): NameObject("/Type0"),
+        NameObject("/BaseFont"): NameObject("/ABCDEF+ArialMT"),
+        NameObject("/Encoding"): NameObject("/Identity-H"),
+        NameObject("/DescendantFonts"): ArrayObject([cid]),
+    })
+    path = raw_pdf(b"BT /F1 12 Tf (A) Tj ET", resources={"/Font": {"/F1": font}}, pages=2)
+    found = by_severity(check_fonts(path, OPTS), "error")
+    assert [f.page for f in found] == [1, 2]
+    assert found[0].message.startswith("Font 'ArialMT' is not embedded.")
+
+
+def test_hundred_pages_are_fast(weasy_pdf, tmp_path):
+    import time
+
+    from pypdf import PdfReader, PdfWriter
+
+    from pressroom.preflight import preflight
+
+    html = ("<h1>Chapter</h1>" + "<p>" + "Lorem ipsum dolor sit amet. " * 120 + "</p>"
+            "<table style='border-collapse: collapse'>" +
+            "<tr><td style='border: 0.5pt solid device-cmyk(0 0 0 1)'>cell</td></tr>" * 20 +
+            "</table>")
+    one = PdfReader(weasy_pdf(html, variant="pdf/x-4"))
+    writer = PdfWriter(clone_from=one)
+    while len(writer.pages) < 100:
+        writer.add_page(one.pages[len(writer.pages) % len(one.pages)])
+    big = tmp_path / "hundred.pdf"
+    with open(big, "wb") as fh:
+        writer.write(fh)
+    start = time.perf_counter()
+    report = preflight(big, OPTS)
+    elapsed = time.perf_counter() - start
+    assert report.pages == 100
+    assert elapsed < 15, f"preflight of 100 pages took {elapsed:.1f} s"
