@@ -14,6 +14,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
+from PIL import Image, UnidentifiedImageError
 
 from pressroom import messages
 from pressroom.model import Report, SourceFile
@@ -60,6 +61,8 @@ class _Numbering:
 def new_parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "linkify": True})
     parser.enable(["table", "strikethrough", "linkify"])
+    # Print a URL as the author wrote it (%20 stays %20); the href is still normalised.
+    parser.normalizeLinkText = lambda url: url
     # always_match_refs: a call without a definition becomes a token we can report on.
     parser.use(footnote_plugin, move_to_end=False, always_match_refs=True)
     parser.add_render_rule("footnote_ref", _render_call)
@@ -81,6 +84,12 @@ def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
     )
     body = Body("\n".join(parts), tuple(numbering.notes), tuple(numbering.headings), background)
     return body, problems + background_problems
+
+
+def check_markdown(files: tuple[SourceFile, ...], root: Path) -> list[Problem]:
+    """The Markdown problems alone, for when the settings are too broken to render the report."""
+    parser, numbering = new_parser(), _Numbering()
+    return [problem for source in files for problem in _render_file(parser, source, root, numbering)[1]]
 
 
 def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: _Numbering) -> tuple[str, list[Problem]]:
@@ -214,9 +223,23 @@ def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lin
         problems.append(Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column))
     elif not path.is_file():
         problems.append(Problem.at(messages.IMAGE_MISSING.format(src=src), source.path, line, column))
+    elif not _is_readable_image(path):
+        problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=src), source.path, line, column))
     else:
         token.attrSet("src", path.as_uri())
     return problems
+
+
+def _is_readable_image(path: Path) -> bool:
+    """SVG is drawn by the engine itself; anything else must open as a bitmap."""
+    if path.suffix.lower() == ".svg":
+        return True
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        return False
+    return True
 
 
 def _locate(needle: str, block: Token, source: SourceFile, lines: list[str]) -> tuple[int, int]:
