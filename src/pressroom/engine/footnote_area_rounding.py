@@ -17,9 +17,9 @@ from __future__ import annotations
 from math import inf
 from typing import Any
 
+import weasyprint.layout
 from weasyprint.formatting_structure import build
 from weasyprint.layout import LayoutContext
-from weasyprint.layout.block import block_level_layout
 
 from ._patching import Patch
 
@@ -35,7 +35,8 @@ def _update_footnote_area(self: LayoutContext) -> bool:
     if self.current_footnote_area.children:
         footnote_area = build.create_anonymous_boxes(
             self.current_footnote_area.deepcopy())
-        footnote_area = block_level_layout(
+        # Looked up in weasyprint.layout as the original does (other patches wrap it).
+        footnote_area = weasyprint.layout.block_level_layout(
             self, footnote_area, -inf, None,
             self.current_footnote_area.page)[0]
         self.current_footnote_area.height = footnote_area.height

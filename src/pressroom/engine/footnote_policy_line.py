@@ -48,6 +48,12 @@ def _unreport(context: Any, reported: list[Any]) -> None:
         context._update_footnote_area()
 
 
+def split_footnote(context: Any, footnote: Any, line: Any, line_bottom: float,
+                   bottom_space: float, movable: bool) -> bool:
+    """Hook for footnote_split_long: split an overflowing note, keep the line?"""
+    return False
+
+
 def _linebox_layout(context, box, index, child, new_children, page_is_empty,
                     absolute_boxes, fixed_boxes, adjoining_margins,
                     bottom_space, position_y, skip_stack, first_letter_style,
@@ -139,6 +145,7 @@ def _linebox_layout(context, box, index, child, new_children, page_is_empty,
 
         if context.footnotes:
             break_linebox = False
+            line_stays = False  # PATCHED: a note of this line was split here
             footnotes = (
                 descendant.footnote for descendant in line.descendants()
                 if descendant.footnote in context.footnotes)
@@ -149,9 +156,16 @@ def _linebox_layout(context, box, index, child, new_children, page_is_empty,
                     overflow or
                     context.reported_footnotes or
                     context.overflows_page(bottom_space, new_position_y + offset_y))
+                # PATCHED: long notes may start here and continue on the next page.
+                if overflow and not line_stays and split_footnote(
+                        context, footnote, line, new_position_y + offset_y,
+                        bottom_space, bool(new_children or not page_is_empty)):
+                    line_stays = True
+                    continue
                 if overflow:
                     context.report_footnote(footnote)
-                    if new_children or not page_is_empty:
+                    # PATCHED: don't move a line whose first note started here.
+                    if (new_children or not page_is_empty) and not line_stays:
                         if footnote.style['footnote_policy'] == 'line':
                             if needed := box.style['widows'] - 1:
                                 for _ in lines_iterator:
@@ -181,3 +195,4 @@ def _linebox_layout(context, box, index, child, new_children, page_is_empty,
 
 
 PATCHES = [Patch(block, '_linebox_layout', lambda _: _linebox_layout)]
+# footnote_split_long patches ``split_footnote`` of this module.
