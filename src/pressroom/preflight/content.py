@@ -130,6 +130,12 @@ class _Scanner:
         width = round(st.line_width * scale, 3)
         self.scan.strokes[width] = self.scan.strokes.get(width, 0) + 1
 
+    def group_space(self, group: Any, resources: Any) -> None:
+        cs = get(group, "/CS")
+        if cs is not None:
+            family, desc = classify_colorspace(cs, resources)
+            self.scan.colours.add((family, desc, "transparency blending"))
+
     # -- streams -----------------------------------------------------------
     def run(self, stream: Any, resources: Any, st: _State, depth: int = 0) -> None:
         stream = resolve(stream)
@@ -257,6 +263,7 @@ class _Scanner:
             group = get(xobj, "/Group")
             if get(group, "/S") == "/Transparency":
                 self.scan.transparency.add("transparency group (form XObject)")
+                self.group_space(group, get(xobj, "/Resources") or resources)
             inner = st.copy()
             inner.ctm = mul(_matrix(get(xobj, "/Matrix")), st.ctm)
             self.run(xobj, get(xobj, "/Resources") or resources, inner, depth + 1)
@@ -359,10 +366,11 @@ def scan_page(reader: pypdf.PdfReader, page_index: int) -> PageScan:
     page = reader.pages[page_index]
     scan = PageScan()
     group = get(page, "/Group")
-    if get(group, "/S") == "/Transparency":
-        scan.transparency.add("page transparency group")
     scanner = _Scanner(reader, scan)
     resources = inherited(page, "/Resources")
+    if get(group, "/S") == "/Transparency":
+        scan.transparency.add("page transparency group")
+        scanner.group_space(group, resources)
     contents = page.get_contents()
     if contents is not None:
         scanner.run(contents, resources, _State())

@@ -76,7 +76,7 @@ def format_table(report: PreflightReport, width: int = 100) -> str:
             out.append(f"{'':<{w_check}}  {'':<{w_result}}  {p:<{w_pages}}  {msg}".rstrip())
         return out
 
-    out = [f"Preflight of {report.path} ({report.pages} pages, "
+    out = [f"Preflight of {report.path} ({report.pages} page{'' if report.pages == 1 else 's'}, "
            f"{'PDF/X-4' if report.options.standard == 'x-4' else 'PDF/X-1a'})", ""]
     out += line(*headers)
     out.append("-" * min(width, len(indent) + w_msg))
@@ -120,7 +120,8 @@ def report_html(report: PreflightReport) -> str:
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>Preflight report: {esc(report.path.name)}</title><style>{_PDF_CSS}</style>"
         f"</head><body><h1>Preflight report</h1>"
-        f"<div class='meta'>{esc(str(report.path))} &middot; {report.pages} pages &middot; "
+        f"<div class='meta'>{esc(str(report.path))} &middot; {report.pages} "
+        f"page{'' if report.pages == 1 else 's'} &middot; "
         f"checked as {'PDF/X-4' if o.standard == 'x-4' else 'PDF/X-1a'}, ink limit {o.max_tac:g}%, "
         f"images &ge; {o.min_ppi:g} ppi, lines &ge; {o.min_line_width_pt:g} pt, bleed "
         f"{o.expected_bleed_mm:g} mm{', saddle stitch' if o.saddle_stitch else ''}</div>"
