@@ -171,3 +171,14 @@ def test_hundred_pages_are_fast(weasy_pdf, tmp_path):
     elapsed = time.perf_counter() - start
     assert report.pages == 100
     assert elapsed < 15, f"preflight of 100 pages took {elapsed:.1f} s"
+
+
+def test_iccbased_cmyk_is_fine_in_x4_but_not_x1a(raw_pdf):
+    icc = DecodedStreamObject()
+    icc.set_data(b"\0" * 128)
+    icc[NameObject("/N")] = NumberObject(4)
+    cs = ArrayObject([NameObject("/ICCBased"), icc])
+    path = raw_pdf(b"/CS0 cs 0 0 0 1 sc 0 0 10 10 re f", resources={"/ColorSpace": {"/CS0": cs}})
+    assert by_severity(check_colour_spaces(path, OPTS), "error") == []
+    found = by_severity(check_colour_spaces(path, PreflightOptions(standard="x-1a")), "error")
+    assert found and "PDF/X-1a" in found[0].message

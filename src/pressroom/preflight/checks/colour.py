@@ -36,6 +36,12 @@ def check_colour_spaces(pdf: PdfSource, options: PreflightOptions) -> list[Findi
                 CHECK, "error",
                 f"Lab colour is used ({_describe(lab)}), which PDF/X-1a does not allow. "
                 "Convert to CMYK.", n))
+        icc = {u for u in scan.colours if u[1].startswith("ICCBased") and u[0] != RGB}
+        if icc and options.standard == "x-1a":
+            findings.append(Finding(
+                CHECK, "error",
+                f"ICC-based colour is used ({_describe(icc)}); PDF/X-1a allows only device "
+                "CMYK, grey and spot colours. Convert to DeviceCMYK or deliver PDF/X-4.", n))
         unknown = {u for u in scan.colours if u[0] == UNKNOWN}
         if unknown:
             findings.append(Finding(
