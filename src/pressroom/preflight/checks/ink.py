@@ -31,8 +31,11 @@ def _max_coverage(tiff: Path) -> float:
     with Image.open(tiff) as im:
         im = im.convert("CMYK") if im.mode != "CMYK" else im
         c, m, y, k = im.split()
-        total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
-                                      c=c, m=m, y=y, k=k)
+        if hasattr(ImageMath, "lambda_eval"):  # Pillow >= 11
+            total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"],
+                                          c=c, m=m, y=y, k=k)
+        else:  # Pillow 10
+            total = ImageMath.eval("c + m + y + k", c=c, m=m, y=y, k=k)
         return total.getextrema()[1] * 100 / 255
 
 
