@@ -69,7 +69,7 @@ def test_conforming_cmyk_pdf_x4_passes(weasy_pdf, tmp_path):
     messages = {f.check: f.message for f in report.findings}
     assert "PDF/X-4" in messages["pdfx-version"]
     assert "3.0 mm" in messages["boxes"]
-    assert "lowest 300 ppi" in messages["image-resolution"]
+    assert messages["image-resolution"].startswith("1 image placement, lowest 300 ppi")
     assert format_table(report).rstrip().splitlines()[-1].startswith("PASS")
 
 
@@ -161,3 +161,10 @@ def test_unreadable_file_is_a_finding(tmp_path):
     bad.write_bytes(b"not a pdf at all")
     report = preflight(bad, PreflightOptions())
     assert not report.passed and report.findings[0].check == "open"
+
+
+def test_x1a_without_transparency_passes(weasy_pdf):
+    path = weasy_pdf('<h1 style="color: device-cmyk(0 1 0.6 0.2)">Opaque</h1><p>Text</p>',
+                     variant="pdf/x-1a")
+    report = preflight(path, PreflightOptions(standard="x-1a"))
+    assert report.passed, format_table(report)

@@ -36,7 +36,10 @@ def check_colour_spaces(pdf: PdfSource, options: PreflightOptions) -> list[Findi
                 CHECK, "error",
                 f"Lab colour is used ({_describe(lab)}), which PDF/X-1a does not allow. "
                 "Convert to CMYK.", n))
-        icc = {u for u in scan.colours if u[1].startswith("ICCBased") and u[0] != RGB}
+        # (a group's blending space only matters with transparency, which the
+        # transparency check already rejects for X-1a)
+        icc = {u for u in scan.colours if u[1].startswith("ICCBased") and u[0] != RGB
+               and u[2] != "transparency blending"}
         if icc and options.standard == "x-1a":
             findings.append(Finding(
                 CHECK, "error",
