@@ -40,3 +40,40 @@ def report_copy(tmp_path: Path, report_dir: Path) -> Path:
     copy = tmp_path / "report"
     shutil.copytree(report_dir, copy)
     return copy
+
+
+def write_report(folder: Path, markdown: str | dict[str, str], **settings: object) -> Path:
+    """A minimal report folder: report.yaml plus Markdown files (name -> text)."""
+    import yaml
+
+    files = markdown if isinstance(markdown, dict) else {"text.md": markdown}
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    facts = {
+        "title": "A test report",
+        "kind": "Briefing paper",
+        "organisation": "ecpat-international",
+        "date": "2020-05-01",
+        "language": "en-GB",
+        "files": list(files),
+        **settings,
+    }
+    (folder / "report.yaml").write_text(yaml.safe_dump(facts, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_report(tmp_path: Path):
+    """Load and validate a report written from Markdown text; returns the typed Report."""
+    from pressroom.load import load_source
+    from pressroom.validate import validate
+
+    def make(markdown: str | dict[str, str], **settings: object):
+        folder = write_report(tmp_path / "report", markdown, **settings)
+        source, problems = load_source(folder)
+        report, more = validate(source)
+        assert report is not None, problems + more
+        return report
+
+    return make

@@ -128,7 +128,8 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
 
     for label, (_, line) in definitions.items():
         if label not in called:
-            problems.append(Problem.at(messages.NOTE_UNUSED.format(label=label), source.path, line, 1))
+            # A spare note does not spoil the PDF: a warning, which --strict turns into a failure.
+            problems.append(Problem.at(messages.NOTE_UNUSED.format(label=label), source.path, line, 1, "warning"))
 
     env[NOTES_KEY] = {note.number: note for note in numbering.notes}
     return parser.renderer.render(tokens, parser.options, env), problems
@@ -173,10 +174,17 @@ def _inline_note_tokens(entry: dict) -> list[Token]:
 def _make_note(parser: MarkdownIt, number: int, label: str, tokens: list[Token], env: dict) -> Note:
     rendered = parser.renderer.render(tokens, parser.options, env).strip()
     inline_html = NOTE_BLOCK_TAGS.sub(lambda m: f"<{m[1]}span class=\"note-{m[2]}\">" if not m[1] else "</span>", rendered)
-    text = " ".join(
-        child.content for token in tokens for child in (token.children or []) if child.type in ("text", "code_inline")
-    )
-    return Note(number, label, inline_html, text)
+    return Note(number, label, inline_html, " ".join(plain_text(t) for t in tokens if t.children).strip())
+
+
+def plain_text(inline: Token) -> str:
+    """The words of an inline token, as a reader sees them (for the audit and bookmarks)."""
+    parts = [
+        child.content if child.type in ("text", "code_inline") else " "
+        for child in inline.children or []
+        if child.type in ("text", "code_inline", "softbreak", "hardbreak")
+    ]
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
 def _render_call(renderer: object, tokens: list[Token], idx: int, options: object, env: dict) -> str:
@@ -197,7 +205,7 @@ def _render_call(renderer: object, tokens: list[Token], idx: int, options: objec
 
 def _register_heading(token: Token, tokens: list[Token], numbering: _Numbering) -> None:
     inline = tokens[tokens.index(token) + 1]
-    text = "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline")).strip()
+    text = plain_text(inline)
     base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
     anchor, n = base, 2
     while anchor in numbering.anchors:
