@@ -29,8 +29,8 @@ def check_boxes(pdf: PdfSource, options: PreflightOptions) -> list[Finding]:
         boxes = page_boxes(page)
         media, trim, bleed = boxes["MediaBox"], boxes["TrimBox"], boxes["BleedBox"]
 
-        def add(severity: str, message: str) -> None:
-            findings.append(Finding(CHECK, severity, message, n))  # type: ignore[arg-type]
+        def add(severity: str, message: str, page: int = n) -> None:
+            findings.append(Finding(CHECK, severity, message, page))  # type: ignore[arg-type]
 
         if media is None:
             add("error", "The page has no MediaBox. The PDF is damaged; export it again.")

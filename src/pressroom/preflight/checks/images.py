@@ -36,7 +36,8 @@ def check_image_resolution(pdf: PdfSource, options: PreflightOptions) -> list[Fi
                     f"{options.min_ppi:g} ppi is needed. Use a higher-resolution image or "
                     "place it smaller.", index + 1))
     if not findings:
-        msg = (f"{count} image placement{'s' if count != 1 else ''}, lowest {lowest:.0f} ppi (minimum {options.min_ppi:g})."
-               if count else "No images.")
+        plural = "s" if count != 1 else ""
+        msg = (f"{count} image placement{plural}, lowest {lowest:.0f} ppi "
+               f"(minimum {options.min_ppi:g})." if count else "No images.")
         findings.append(Finding(CHECK, "info", msg))
     return findings
