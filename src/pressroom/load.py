@@ -25,6 +25,7 @@ class Source:
     settings: dict[str, Any]
     key_lines: dict[str, int] = field(default_factory=dict)
     files: tuple[SourceFile, ...] = ()
+    key_columns: dict[str, int] = field(default_factory=dict)
 
 
 def load_source(path: Path) -> tuple[Source | None, list[Problem]]:
@@ -47,38 +48,71 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8-sig").replace("\r\n", "\n"), []
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, [Problem.at(messages.NOT_UTF8.format(offset=error.start), path, line)]
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        return None, [Problem.at(messages.NOT_UTF8.format(offset=error.start), path, line, column)]
 
 
-def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[dict[str, Any] | None, dict[str, int], list[Problem]]:
-    """Parse a YAML mapping and remember the line of every key (and list item) for messages."""
+class _TextDatesLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text: an impossible date such as 2017-13-45 would
+    otherwise crash inside PyYAML, while validation can name it and say how to fix it."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+# Problems PyYAML notices only later, at the end of the file: the cause is where the value starts.
+POINT_AT_START = ("found unexpected end of stream", "could not find expected ':'", "expected ',' or ']'")
+
+# Where each key (and list item) starts: "files.0" -> (line, column), for messages.
+KeyPositions = dict[str, tuple[int, int]]
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[dict[str, Any] | None, KeyPositions, list[Problem]]:
+    """Parse a YAML mapping and remember where every key (and list item) is, for messages."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_TextDatesLoader)
+        data = yaml.load(text, Loader=_TextDatesLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        detail = getattr(error, "problem", None) or str(error)
-        line = mark.line + first_line if mark else first_line
-        column = mark.column + 1 if mark else None
-        return None, {}, [Problem.at(messages.YAML_SYNTAX.format(detail=detail), path, line, column)]
+        return None, {}, [_syntax_problem(error, path, first_line)]
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
-        return None, {}, [Problem.at(messages.YAML_NOT_MAPPING, path, first_line)]
-    return data, _key_lines(node, first_line), []
+        return None, {}, [Problem.at(messages.YAML_NOT_MAPPING, path, first_line, 1)]
+    return data, _key_positions(node, first_line), []
 
 
-def _key_lines(node: yaml.Node | None, first_line: int) -> dict[str, int]:
-    lines: dict[str, int] = {}
+def _syntax_problem(error: yaml.YAMLError, path: Path, first_line: int) -> Problem:
+    """PyYAML's complaint in plain words, at the place the writer has to fix."""
+    problem = getattr(error, "problem", None) or str(error)
+    mark = getattr(error, "problem_mark", None)
+    known = next((text for start, text in messages.YAML_PROBLEMS.items() if problem.startswith(start)), None)
+    if problem.startswith(POINT_AT_START) and getattr(error, "context_mark", None):
+        mark = error.context_mark  # e.g. an unclosed quote: point at where it opens, not at the end of the file
+    message = known or messages.YAML_SYNTAX.format(detail=problem)
+    line = mark.line + first_line if mark else first_line
+    column = mark.column + 1 if mark else None
+    return Problem.at(message, path, line, column)
+
+
+def _key_positions(node: yaml.Node | None, first_line: int) -> KeyPositions:
+    positions: KeyPositions = {}
     if not isinstance(node, yaml.MappingNode):
-        return lines
+        return positions
     for key_node, value_node in node.value:
         key = str(key_node.value)
-        lines[key] = key_node.start_mark.line + first_line
+        positions[key] = (key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
         if isinstance(value_node, yaml.SequenceNode):
             for index, item in enumerate(value_node.value):
-                lines[f"{key}.{index}"] = item.start_mark.line + first_line
-    return lines
+                positions[f"{key}.{index}"] = (item.start_mark.line + first_line, item.start_mark.column + 1)
+    return positions
+
+
+def _source(root: Path, settings_file: Path, settings: dict[str, Any], positions: KeyPositions, files: tuple[SourceFile, ...]) -> Source:
+    lines = {key: line for key, (line, _) in positions.items()}
+    columns = {key: column for key, (_, column) in positions.items()}
+    return Source(root, settings_file, settings, lines, files, columns)
 
 
 def _load_folder(root: Path) -> tuple[Source | None, list[Problem]]:
@@ -88,7 +122,7 @@ def _load_folder(root: Path) -> tuple[Source | None, list[Problem]]:
     text, problems = read_text(settings_file)
     if text is None:
         return None, problems
-    settings, key_lines, problems = parse_yaml(text, settings_file)
+    settings, positions, problems = parse_yaml(text, settings_file)
     if settings is None:
         return None, problems
     files: list[SourceFile] = []
@@ -99,13 +133,13 @@ def _load_folder(root: Path) -> tuple[Source | None, list[Problem]]:
         path = (root / name).resolve()
         if not path.is_file():
             message = messages.FILE_MISSING.format(name=name)
-            problems.append(Problem.at(message, settings_file, key_lines.get(f"files.{index}")))
+            problems.append(Problem.at(message, settings_file, *positions.get(f"files.{index}", (None, None))))
             continue
         body, read_problems = read_text(path)
         problems += read_problems
         if body is not None:
             files.append(SourceFile(path, body))
-    return Source(root, settings_file, settings, key_lines, tuple(files)), problems
+    return _source(root, settings_file, settings, positions, tuple(files)), problems
 
 
 def _load_single_file(path: Path) -> tuple[Source | None, list[Problem]]:
@@ -119,8 +153,8 @@ def _load_single_file(path: Path) -> tuple[Source | None, list[Problem]]:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE)
     except StopIteration:
         return None, [Problem.at(messages.FRONT_MATTER_MISSING, path, 1)]
-    settings, key_lines, problems = parse_yaml("\n".join(lines[1:end]), path, first_line=2)
+    settings, positions, problems = parse_yaml("\n".join(lines[1:end]), path, first_line=2)
     if settings is None:
         return None, problems
     body = SourceFile(path, "\n".join(lines[end + 1 :]), first_line=end + 2)
-    return Source(path.parent, path, settings, key_lines, (body,)), problems
+    return _source(path.parent, path, settings, positions, (body,)), problems

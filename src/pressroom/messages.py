@@ -6,6 +6,21 @@ REPORT_YAML_MISSING = "This folder has no report.yaml. Create one (see `pressroo
 FILE_MISSING = "The file '{name}' named in report.yaml does not exist. Check the spelling, or create the file."
 NOT_UTF8 = "This file is not UTF-8 text (bad byte at offset {offset}). Save it as UTF-8 in your editor."
 YAML_SYNTAX = "This is not valid YAML: {detail}. Check the indentation and that each line reads 'key: value'."
+# PyYAML's problem (how it starts) -> the same in plain words, with the fix.
+YAML_PROBLEMS = {
+    "found unexpected end of stream": "A quotation mark opened here is never closed. Add the closing quote at the end of the value.",
+    "mapping values are not allowed here": (
+        "There is a second ':' on this line, or it is indented when it should not be. "
+        "Put a value that contains ': ' in quotes, or remove the extra spaces at the start of the line."
+    ),
+    "found character '\\t'": "This line is indented with a tab. Indent with spaces instead.",
+    "expected <block end>": (
+        "This line is indented differently from the lines above it. "
+        "Line up the items of one list, or the keys of one section, at the same indentation."
+    ),
+    "could not find expected ':'": "This line has no ':'. Write it as 'key: value'.",
+    "expected ',' or ']'": "A list opened with '[' here is never closed. Add ']' at the end of the list.",
+}
 YAML_NOT_MAPPING = "report.yaml must be a list of 'key: value' lines. Start with 'title: Your title'."
 FRONT_MATTER_MISSING = (
     "This Markdown file has no front matter. Start it with '---', the report's facts "
@@ -16,13 +31,18 @@ FRONT_MATTER_MISSING = (
 UNKNOWN_KEY = "'{key}' is not a report setting.{hint} Remove it or correct its name."
 UNKNOWN_KEY_HINT = " Did you mean '{suggestion}'?"
 MISSING_KEY = "The report needs '{key}'. Add a line '{key}: ...'."
-BAD_VALUE = "'{key}' {detail}. {fix}"
-BAD_DATE_FIX = "Write the date as YYYY-MM-DD, for example 2017-01-31."
-BAD_CHOICE_FIX = "Use one of: {choices}."
-BAD_TYPE_FIX = "Write it as {expected}."
+EMPTY_VALUE = "'{key}' is empty. Write its value after '{key}:'."
+BAD_DATE = "'{key}: {value}' is not a date. Write the date as YYYY-MM-DD, for example 2017-01-31."
+BAD_CHOICE = "'{key}: {value}' is not one of the choices. Use one of: {choices}."
+BAD_TYPE = "'{key}: {value}' is the wrong kind of value. {fix}"
+# pydantic's error type (how it starts) -> how to write the value instead.
+TYPE_FIXES = {
+    "list": "Write a list: one item a line under the key, each line starting with '  - '.",
+    "string": "Write text after the colon; put it in quotes if it starts with [, {, or a number.",
+}
 UNKNOWN_ORGANISATION = "There is no organisation '{name}'. Use one of: {choices}."
 UNKNOWN_STYLE = "There is no style '{name}'. Use one of: {choices}."
-BAD_LANGUAGE = "'{value}' is not a language tag. Write a tag such as en, en-GB, fr or es."
+BAD_LANGUAGE = "'language: {value}' is not a language tag. Write a tag such as en, en-GB, fr or es."
 EMPTY_REPORT = "The report has no text. Write the report in the Markdown files named under 'files'."
 NO_FILES = "The report names no Markdown files. List them under 'files:' in reading order."
 
@@ -33,7 +53,7 @@ NOTE_DUPLICATE = "The note [^{label}] is written twice (first on line {first}). 
 IMAGE_NO_ALT = "The image '{src}' has no description. Write one between the brackets: ![what the image shows]({src})."
 IMAGE_MISSING = "The image '{src}' does not exist. Check the path; it is read relative to this file."
 IMAGE_OUTSIDE = "The image '{src}' is outside the report folder. Copy it into the report folder."
-IMAGE_UNREADABLE = "The image '{src}' cannot be read as an image ({detail}). Save it again as PNG or JPEG."
+IMAGE_UNREADABLE = "The image '{src}' cannot be read: it is damaged or not a picture. Save it again as PNG or JPEG."
 RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report and styles folders, so it was not loaded."
 
 # Layout and audit

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import difflib
+from typing import Any
+
 from pydantic import ValidationError
 
 from pressroom import messages
 from pressroom.load import Source, load_source
+from pressroom.markdown import check_markdown
 from pressroom.model import Organisation, Report, ReportSettings
 from pressroom.problems import Problem
 from pressroom.resources import available_organisations, available_styles, organisations_dir, styles_dir
-
-EXPECTED_TYPES = {"list": "a list, one '- item' per line", "string": "text", "int": "a whole number"}
 
 
 def validate(source: Source) -> tuple[Report | None, list[Problem]]:
@@ -23,25 +24,25 @@ def validate(source: Source) -> tuple[Report | None, list[Problem]]:
     except ValidationError as error:
         problems += [_problem_from(e, source) for e in error.errors()]
 
-    if settings is None:
-        return None, problems
+    if settings is None:  # still check the Markdown, so one run shows every mistake
+        return None, problems + check_markdown(source.files, source.root)
     single_file = source.settings_file.suffix.lower() == ".md"
     if not single_file and not settings.files:
-        problems.append(Problem.at(messages.NO_FILES, source.settings_file, 1))
+        problems.append(Problem.at(messages.NO_FILES, source.settings_file, 1, 1))
     if source.files and not any(f.text.strip() for f in source.files):
-        problems.append(Problem.at(messages.EMPTY_REPORT, source.files[0].path, 1))
+        problems.append(Problem.at(messages.EMPTY_REPORT, source.files[0].path, 1, 1))
 
     organisation, org_problems = load_organisation(settings.organisation)
     for problem in org_problems:  # point at the key that named it
-        problems.append(Problem.at(problem.message, source.settings_file, source.key_lines.get("organisation")))
+        problems.append(Problem.at(problem.message, source.settings_file, *_position(source, "organisation")))
     stylesheet = styles_dir() / f"{settings.style}.css"
-    if not stylesheet.is_file() or settings.style.startswith("_"):
+    if "/" in settings.style or not stylesheet.is_file() or settings.style.startswith("_"):
         choices = ", ".join(available_styles())
         message = messages.UNKNOWN_STYLE.format(name=settings.style, choices=choices)
-        problems.append(Problem.at(message, source.settings_file, source.key_lines.get("style")))
+        problems.append(Problem.at(message, source.settings_file, *_position(source, "style")))
 
     if organisation is None or any(p.is_error for p in problems):
-        return None, problems
+        return None, problems + check_markdown(source.files, source.root)
     return Report(settings, source.root, source.files, organisation, stylesheet), problems
 
 
@@ -65,28 +66,35 @@ def load_organisation(slug: str) -> tuple[Organisation | None, list[Problem]]:
     return organisation, problems
 
 
-def _problem_from(error: dict, source: Source) -> Problem:
+def _position(source: Source, *keys: str) -> tuple[int, int]:
+    """Where the first of `keys` that the file has is written; the file's start otherwise."""
+    key = next((k for k in keys if k in source.key_lines), None)
+    return (source.key_lines[key], source.key_columns.get(key, 1)) if key else (1, 1)
+
+
+def _problem_from(error: Any, source: Source) -> Problem:
     location = error["loc"]
     key = str(location[0]) if location else ""
-    item_key = ".".join(str(part) for part in location[:2])
-    line = source.key_lines.get(item_key) or source.key_lines.get(key) or 1
-    kind = error["type"]
+    name = ".".join(str(part) for part in location[:2])
+    where = (source.settings_file, *_position(source, name, key))
+    kind, value = error["type"], error.get("input")
     if kind == "missing":
-        return Problem.at(messages.MISSING_KEY.format(key=key), source.settings_file, 1)
+        return Problem.at(messages.MISSING_KEY.format(key=key), source.settings_file, 1, 1)
     if kind == "extra_forbidden":
-        return Problem.at(_unknown_key(key), source.settings_file, line)
+        return Problem.at(_unknown_key(key), *where)
+    if value is None:
+        return Problem.at(messages.EMPTY_VALUE.format(key=name), *where)
     if kind == "string_pattern_mismatch" and key == "language":
-        return Problem.at(messages.BAD_LANGUAGE.format(value=error["input"]), source.settings_file, line)
+        return Problem.at(messages.BAD_LANGUAGE.format(value=value), *where)
     if kind.startswith("date"):
-        fix = messages.BAD_DATE_FIX
-    elif kind == "literal_error":
-        fix = messages.BAD_CHOICE_FIX.format(choices=error["ctx"]["expected"].replace("'", ""))
-    else:
-        expected = next((text for name, text in EXPECTED_TYPES.items() if kind.startswith(name)), "text")
-        fix = messages.BAD_TYPE_FIX.format(expected=expected)
-    detail = error["msg"][0].lower() + error["msg"][1:]
-    message = messages.BAD_VALUE.format(key=item_key if len(location) > 1 else key, detail=detail, fix=fix)
-    return Problem.at(message, source.settings_file, line)
+        return Problem.at(messages.BAD_DATE.format(key=name, value=value), *where)
+    if kind == "literal_error":
+        choices = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
+        return Problem.at(messages.BAD_CHOICE.format(key=name, value=value, choices=choices), *where)
+    if kind == "string_too_short":
+        return Problem.at(messages.EMPTY_VALUE.format(key=name), *where)
+    expected = next((fix for start, fix in messages.TYPE_FIXES.items() if kind.startswith(start)), messages.TYPE_FIXES["string"])
+    return Problem.at(messages.BAD_TYPE.format(key=name, value=value, fix=expected), *where)
 
 
 def _unknown_key(key: str) -> str:

@@ -1,0 +1,104 @@
+"""Stage 1: reading files, with every problem placed at its file, line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressroom import messages
+from pressroom.load import load_source, parse_yaml, read_text
+
+SETTINGS = "title: A report\norganisation: ecpat-international\ndate: 2017-01-31\nfiles:\n  - text.md\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "starts"),
+    [
+        ('title: "Unclosed\nkind: x\n', 1, 8, "found unexpected end of stream"),
+        ("title: a: b\n", 1, 9, "mapping values are not allowed here"),
+        ("title: x\n\tkind: y\n", 2, 1, "found character '\\t'"),
+        ("files:\n  - a\n - b\n", 3, 2, "expected <block end>"),
+        ("title: x\nkind\n", 2, 1, "could not find expected ':'"),
+        ("keywords: [a, b\n", 1, 11, "expected ',' or ']'"),
+    ],
+)
+def test_yaml_syntax_errors_in_plain_words_where_the_fix_goes(text: str, line: int, column: int, starts: str) -> None:
+    data, positions, problems = parse_yaml(text, Path("report.yaml"))
+    assert data is None and positions == {}
+    assert [(p.line, p.column, p.message) for p in problems] == [(line, column, messages.YAML_PROBLEMS[starts])]
+
+
+def test_unknown_yaml_complaint_is_still_reported_with_pyyaml_words() -> None:
+    _, _, problems = parse_yaml("title: &a x\nkind: *b\n", Path("report.yaml"))
+    assert problems[0].message == messages.YAML_SYNTAX.format(detail="found undefined alias 'b'")
+    assert (problems[0].line, problems[0].column) == (2, 7)
+
+
+def test_yaml_that_is_not_a_mapping() -> None:
+    _, _, problems = parse_yaml("- a\n- b\n", Path("report.yaml"))
+    assert [p.message for p in problems] == [messages.YAML_NOT_MAPPING]
+
+
+def test_key_and_list_item_positions_count_from_the_first_line() -> None:
+    data, positions, problems = parse_yaml("title: x\nfiles:\n    - a.md\n    - b.md\n", Path("notes.md"), first_line=2)
+    assert problems == []
+    assert positions == {"title": (2, 1), "files": (3, 1), "files.0": (4, 7), "files.1": (5, 7)}  # list items: where the value starts
+
+
+def test_dates_stay_text_so_an_impossible_date_is_a_message_not_a_crash() -> None:
+    data, _, problems = parse_yaml("date: 2017-13-45\n", Path("report.yaml"))
+    assert data == {"date": "2017-13-45"} and problems == []
+
+
+def test_not_utf8_names_byte_offset_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "text.md"
+    path.write_bytes("First line.\n\nCafé".encode("utf-8") + b" \xe9t\xe9.\n")
+    text, problems = read_text(path)
+    assert text is None
+    offset = len("First line.\n\nCafé ".encode("utf-8"))
+    assert [(p.line, p.column, p.message) for p in problems] == [(3, 7, messages.NOT_UTF8.format(offset=offset))]
+
+
+def test_byte_order_mark_and_windows_line_ends_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "text.md"
+    path.write_bytes(b"\xef\xbb\xbfOne\r\nTwo\r\n")
+    assert read_text(path) == ("One\nTwo\n", [])
+
+
+def test_folder_loads_every_file_and_reports_each_missing_one(tmp_path: Path) -> None:
+    (tmp_path / "report.yaml").write_text(SETTINGS + "  - gone.md\n")
+    (tmp_path / "text.md").write_text("Hello.\n")
+    source, problems = load_source(tmp_path)
+    assert source is not None
+    assert [f.path.name for f in source.files] == ["text.md"]
+    assert [(Path(p.file).name, p.line, p.column, p.message) for p in problems] == [
+        ("report.yaml", 6, 5, messages.FILE_MISSING.format(name="gone.md"))
+    ]
+
+
+def test_folder_without_report_yaml(tmp_path: Path) -> None:
+    source, problems = load_source(tmp_path)
+    assert source is None and [p.message for p in problems] == [messages.REPORT_YAML_MISSING]
+
+
+def test_missing_source(tmp_path: Path) -> None:
+    source, problems = load_source(tmp_path / "nowhere")
+    assert source is None and [p.message for p in problems] == [messages.SOURCE_MISSING]
+
+
+def test_single_markdown_file_keeps_its_own_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("---\ntitle: Notes\norganisation: ecpat-international\ndate: 2017-01-31\n---\nHello.\n")
+    source, problems = load_source(path)
+    assert problems == [] and source is not None
+    assert source.key_lines["date"] == 4
+    assert source.files[0].first_line == 6 and source.files[0].text == "Hello.\n"
+
+
+@pytest.mark.parametrize("text", ["Hello.\n", "---\ntitle: Notes\nHello.\n"])
+def test_single_markdown_file_without_front_matter(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(text)
+    source, problems = load_source(path)
+    assert source is None and [(p.line, p.message) for p in problems] == [(1, messages.FRONT_MATTER_MISSING)]
