@@ -12,6 +12,9 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 PdfSource = Union[pypdf.PdfReader, str, os.PathLike]
 
 PT_PER_MM = 72 / 25.4
+# run.preflight() records the file a reader was opened from under this attribute,
+# so checks that need the file itself (Ghostscript) need not copy it.
+SOURCE_PATH_ATTR = "_pressroom_source_path"
 
 
 def open_pdf(pdf: PdfSource) -> pypdf.PdfReader:
@@ -36,6 +39,9 @@ def pdf_bytes(pdf: PdfSource) -> bytes:
 def pdf_path(pdf: PdfSource) -> Path | None:
     """The file path of a path argument, or of a reader opened from a file."""
     if isinstance(pdf, pypdf.PdfReader):
+        known = getattr(pdf, SOURCE_PATH_ATTR, None)
+        if known is not None and Path(known).is_file():
+            return Path(known)
         name = getattr(pdf.stream, "name", None)
         if isinstance(name, str) and os.path.isfile(name):
             return Path(name)

@@ -8,6 +8,7 @@ import pypdf
 
 from .checks import ALL_CHECKS
 from .model import Finding, PreflightOptions, PreflightReport
+from .pdfutil import SOURCE_PATH_ATTR
 
 
 def preflight(path: Path, options: PreflightOptions | None = None) -> PreflightReport:
@@ -17,6 +18,7 @@ def preflight(path: Path, options: PreflightOptions | None = None) -> PreflightR
     try:
         reader = pypdf.PdfReader(str(path))
         pages = len(reader.pages)
+        setattr(reader, SOURCE_PATH_ATTR, path)
     except Exception as exc:  # noqa: BLE001 - any parse failure is a finding
         finding = Finding("open", "error", f"The file cannot be read as a PDF ({exc}). "
                           "Export it again.")
