@@ -182,3 +182,17 @@ def test_iccbased_cmyk_is_fine_in_x4_but_not_x1a(raw_pdf):
     assert by_severity(check_colour_spaces(path, OPTS), "error") == []
     found = by_severity(check_colour_spaces(path, PreflightOptions(standard="x-1a")), "error")
     assert found and "PDF/X-1a" in found[0].message
+
+
+def test_checks_accept_in_memory_reader(raw_pdf):
+    import io
+
+    from pypdf import PdfReader
+
+    from pressroom.preflight.checks import check_total_ink
+
+    path = raw_pdf(b"1 1 1 1 k 0 0 612 792 re f")
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    found = check_total_ink(reader, OPTS)
+    assert found[0].severity == "error" and "400%" in found[0].message
+    assert check_total_ink(path, PreflightOptions(max_tac=400))[0].severity == "info"
