@@ -1,0 +1,78 @@
+"""The command line: exit codes, the success line, single-file builds."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from pressroom import __version__
+from pressroom.cli import main
+
+SINGLE_FILE = """---
+title: Field notes
+kind: Note
+organisation: ecpat-international
+date: 2021-03-04
+language: en
+---
+# Field notes
+
+A paragraph with a note.[^a]
+
+[^a]: The note.
+"""
+
+
+def test_version_runs_as_an_installed_console_script():
+    script = Path(sys.executable).with_name("pressroom")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.strip() == f"pressroom {__version__}"
+
+
+def test_a_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "--no-such-option"])
+    assert exit_info.value.code == 2
+
+
+def test_build_prints_one_line_with_path_pages_notes_seconds(tmp_path, monkeypatch, capsys, report_dir):
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(report_dir), "-o", "out.pdf"]) == 0
+    out = capsys.readouterr().out
+    assert re.fullmatch(r"out\.pdf: 4 pages, 19 notes, \d+\.\d s\n", out), out
+
+
+def test_build_without_arguments_builds_report_into_build(tmp_path, monkeypatch, capsys, report_copy):
+    monkeypatch.chdir(report_copy.parent)
+    assert main(["build", "-q"]) == 0
+    assert capsys.readouterr().out == ""
+    assert (report_copy.parent / "build" / "report.pdf").stat().st_size > 10_000
+
+
+def test_a_single_markdown_file_with_front_matter_builds(tmp_path, monkeypatch, capsys):
+    (tmp_path / "notes.md").write_text(SINGLE_FILE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "notes.md", "-o", "notes.pdf"]) == 0
+    reader = pypdf.PdfReader(tmp_path / "notes.pdf")
+    assert reader.metadata.title == "Field notes"
+    assert "The note." in reader.pages[0].extract_text()
+
+
+def test_a_mistake_exits_1_with_file_line_and_fix_and_keeps_the_old_pdf(tmp_path, monkeypatch, capsys):
+    source = tmp_path / "notes.md"
+    source.write_text(SINGLE_FILE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "notes.md", "-o", "notes.pdf"]) == 0
+    good = (tmp_path / "notes.pdf").read_bytes()
+    source.write_text(SINGLE_FILE.replace("a note.[^a]", "a note.[^b]"), encoding="utf-8")
+    assert main(["build", "notes.md", "-o", "notes.pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "notes.md:10:25:" in err and "[^b] is called here but never written" in err
+    assert "notes.pdf was not changed" in err and "Traceback" not in err
+    assert (tmp_path / "notes.pdf").read_bytes() == good
+    assert not list(tmp_path.glob(".notes.pdf.*"))  # no temporary file left behind

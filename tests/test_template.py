@@ -1,0 +1,38 @@
+"""Stage 4: the Jinja template escapes what it is given and refuses what it is not."""
+
+from __future__ import annotations
+
+import jinja2
+import pytest
+
+import pressroom.template
+from pressroom.markdown import render_markdown
+from pressroom.template import fill_template
+
+
+def test_facts_fill_the_title_block_and_metadata_escaped(make_report):
+    report = make_report("Body text.\n", title="Kids & <Screens>", keywords=["one", "two"], subject="About it")
+    body, _ = render_markdown(report)
+    html = fill_template(report, body).html
+    assert '<h1 class="title" data-bookmark="Kids &amp; &lt;Screens&gt;">Kids &amp; &lt;Screens&gt;</h1>' in html
+    assert '<meta name="keywords" content="one, two">' in html
+    assert '<meta name="dcterms.created" content="2020-05-01">' in html
+    assert '<html lang="en-GB">' in html
+    assert "May 2020" in html and "ECPAT International" in html
+
+
+def test_the_background_page_comes_last_with_the_organisation_heading(make_report):
+    report = make_report("Body text.\n")
+    body, _ = render_markdown(report)
+    html = fill_template(report, body).html
+    assert html.index("Body text.") < html.index('class="back-page"') < html.index("ECPAT is a network of 95")
+    assert "Background information about ECPAT International" in html
+
+
+def test_a_missing_variable_is_an_error_not_an_empty_string(make_report, monkeypatch, tmp_path):
+    (tmp_path / "report.html.j2").write_text("{{ settings.title }} {{ no_such_thing }}")
+    monkeypatch.setattr(pressroom.template, "templates_dir", lambda: tmp_path)
+    report = make_report("Body.\n")
+    body, _ = render_markdown(report)
+    with pytest.raises(jinja2.UndefinedError):
+        fill_template(report, body)
