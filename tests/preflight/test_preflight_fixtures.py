@@ -168,3 +168,18 @@ def test_x1a_without_transparency_passes(weasy_pdf):
                      variant="pdf/x-1a")
     report = preflight(path, PreflightOptions(standard="x-1a"))
     assert report.passed, format_table(report)
+
+
+def test_thin_css_borders_and_svg_lines_are_hairlines(weasy_pdf):
+    path = weasy_pdf(
+        '<div style="border: 0.1pt solid device-cmyk(0 0 0 1); height: 1cm"></div>'
+        '<div style="border-bottom: 0.5pt solid device-cmyk(0 0 0 1); height: 1cm"></div>'
+        '<svg width="100" height="20"><line x1="0" y1="10" x2="100" y2="10" fill="none" '
+        'stroke-width="0.1" style="stroke: device-cmyk(0 0 0 1)"/></svg>',
+        variant="pdf/x-4")
+    report = preflight(path, PreflightOptions())
+    warnings = [f.message for f in report.findings if f.check == "hairlines"
+                and f.severity == "warning"]
+    assert any("filled rule(s) or border(s)" in m and "0.10 pt" in m for m in warnings), warnings
+    assert any("line(s) are thinner" in m and "0.07 pt" in m for m in warnings), warnings
+    assert report.passed  # hairlines are warnings, not errors

@@ -79,6 +79,9 @@ class PageScan:
     images: list[ImagePlacement] = field(default_factory=list)
     # stroke width in pt (rounded to 0.001) -> number of strokes
     strokes: dict[float, int] = field(default_factory=dict)
+    # thickness in pt of filled thin rectangles / rectangular frames (CSS
+    # borders and rules are drawn as fills, not strokes) -> count
+    thin_fills: dict[float, int] = field(default_factory=dict)
     transparency: set[str] = field(default_factory=set)
     problems: set[str] = field(default_factory=set)  # unreadable streams etc.
 
@@ -99,6 +102,7 @@ _FILL_OPS = {b"f", b"F", b"f*"}
 _STROKE_OPS = {b"S", b"s"}
 _FILL_STROKE_OPS = {b"B", b"B*", b"b", b"b*"}
 _TEXT_OPS = {b"Tj", b"TJ", b"'", b'"'}
+_PATH_OPS = {b"m", b"l", b"c", b"v", b"y", b"h"}
 _BLEND_OK = {"/Normal", "/Compatible"}
 _DEVICE_COLOUR_OPS = {
     b"rg": ("rgb", "DeviceRGB"), b"RG": ("rgb", "DeviceRGB"),
@@ -157,10 +161,43 @@ class _Scanner:
         finally:
             self.stack_ids.pop()
 
+    def filled_rects(self, rects: list, even_odd: bool, st: _State) -> None:
+        """Record the thickness of a filled rule (one rect) or frame (two rects)."""
+        a, b, c, d, _, _ = st.ctm
+        sx, sy = math.hypot(a, b), math.hypot(c, d)
+        boxes = [(min(x, x + w) * sx, min(y, y + h) * sy, max(x, x + w) * sx, max(y, y + h) * sy)
+                 for x, y, w, h in rects]
+        thickness = None
+        if len(boxes) == 1:
+            x0, y0, x1, y1 = boxes[0]
+            thickness = min(x1 - x0, y1 - y0)
+        elif len(boxes) == 2 and even_odd:
+            (ox0, oy0, ox1, oy1), (ix0, iy0, ix1, iy1) = sorted(
+                boxes, key=lambda bx: (bx[2] - bx[0]) * (bx[3] - bx[1]), reverse=True)
+            sides = [ix0 - ox0, iy0 - oy0, ox1 - ix1, oy1 - iy1]
+            if all(side >= -1e-6 for side in sides):
+                positive = [side for side in sides if side > 1e-6]
+                thickness = min(positive) if positive else None
+        if thickness is not None and 1e-6 < thickness < 2.0:
+            width = round(thickness, 3)
+            self.scan.thin_fills[width] = self.scan.thin_fills.get(width, 0) + 1
+
     def _interpret(self, operations: list, resources: Any, st: _State, depth: int) -> None:
         saved: list[_State] = []
+        rects: list | None = []  # rectangles of the current path; None once it has curves/lines
         for operands, op in operations:
             try:
+                if op == b"re":
+                    if rects is not None:
+                        rects.append(tuple(_num(v) for v in operands))
+                    continue
+                if op in _PATH_OPS:
+                    rects = None
+                    continue
+                if op in _FILL_OPS and rects:
+                    self.filled_rects(rects, op == b"f*", st)
+                if op in _FILL_OPS or op in _STROKE_OPS or op in _FILL_STROKE_OPS or op == b"n":
+                    rects = []
                 if op == b"q":
                     saved.append(st.copy())
                 elif op == b"Q":
