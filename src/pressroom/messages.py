@@ -81,3 +81,13 @@ BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"
 FAILED = "The build failed; {output} was not changed."
 BUG = "pressroom hit an internal error. This is a bug, not your mistake: please report it with the text above."
 CONTINUED_NOTES = "Notes continued on the next page: {notes}."
+
+# Schema
+SCHEMA_CURRENT = "{path} matches the report settings."
+SCHEMA_STALE = "{path} does not match the report settings. Run `pressroom schema --write` and commit the file."
+SCHEMA_WRITTEN = "Wrote {path}."
+
+# New
+NEW_FOLDER_NOT_EMPTY = "This folder already has files in it. Give the name of a new folder, or of an empty one."
+NEW_CREATED = "Created {folder}: {files}."
+NEW_NEXT = "Next: `pressroom build {folder}` makes the PDF; `pressroom watch {folder}` shows it as you write."

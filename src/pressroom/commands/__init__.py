@@ -4,6 +4,12 @@ Only this package and cli.py print or choose exit codes; everything below return
 """
 
 from pressroom.commands import build as build_command
+from pressroom.commands import new as new_command
+from pressroom.commands import schema as schema_command
 
 # Each entry: (name, module). A module has HELP, register(parser) and run(args) -> int.
-COMMANDS = (("build", build_command),)
+COMMANDS = (
+    ("build", build_command),
+    ("new", new_command),
+    ("schema", schema_command),
+)
