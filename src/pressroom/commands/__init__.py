@@ -4,6 +4,7 @@ Only this package and cli.py print or choose exit codes; everything below return
 """
 
 from pressroom.commands import build as build_command
+from pressroom.commands import doctor as doctor_command
 from pressroom.commands import new as new_command
 from pressroom.commands import schema as schema_command
 
@@ -11,5 +12,6 @@ from pressroom.commands import schema as schema_command
 COMMANDS = (
     ("build", build_command),
     ("new", new_command),
+    ("doctor", doctor_command),
     ("schema", schema_command),
 )

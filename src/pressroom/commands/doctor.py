@@ -1,0 +1,31 @@
+"""`pressroom doctor`: is this machine ready to build? Each missing piece with its fix."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pressroom import messages
+from pressroom.doctor import examine
+
+HELP = "check that this machine has what a build needs, and say how to fix what is missing"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run(args: argparse.Namespace) -> int:
+    findings = examine()
+    width = max(len(finding.subject) for finding in findings)
+    for finding in findings:
+        label = messages.DOCTOR_OK if finding.ok else messages.DOCTOR_MISSING
+        print(f"{label:8} {finding.subject:{width}}  {finding.found}")
+        if not finding.ok:
+            print(f"{'':8} {messages.DOCTOR_FIX.format(command=finding.fix)}")
+    missing = [finding for finding in findings if not finding.ok]
+    if missing:
+        print(messages.DOCTOR_SUMMARY_MISSING.format(count=len(missing)), file=sys.stderr)
+        return 1
+    print(messages.DOCTOR_SUMMARY_OK)
+    return 0
