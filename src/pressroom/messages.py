@@ -104,3 +104,13 @@ DOCTOR_FONT_PACKAGE = "the package that provides the font {family}"
 DOCTOR_FIX = "fix: {command}"
 DOCTOR_SUMMARY_OK = "This machine has everything a build needs."
 DOCTOR_SUMMARY_MISSING = "{count} missing. Run the fix commands above (apt-get as root), then `pressroom doctor` again."
+
+# Preflight and artwork
+PREFLIGHT_FILE_MISSING = "There is no file '{path}'. Check the path; to make a print file, run `pressroom build`."
+PREFLIGHT_NOT_A_FILE = "'{path}' is a folder. Give the path of a PDF file."
+PREFLIGHT_CANNOT_READ = "'{path}' cannot be read ({reason}). Check that you may read it, or copy it somewhere you can."
+PREFLIGHT_NOT_PDF = "{path}: {detail}"
+PREFLIGHT_NO_HEADER = "This file is not a PDF (it does not start with %PDF-). Export or save it again as PDF, then check it again."
+PREFLIGHT_BAD_TAC = "'{value}' is not an ink limit. Give a percentage above 0 and at most 400, for example 300."
+PREFLIGHT_REPORT_WRITTEN = "Wrote the preflight report {path}."
+PREFLIGHT_REPORT_FAILED = "The preflight report {path} could not be written ({reason}). Check that its folder exists and you may write to it."

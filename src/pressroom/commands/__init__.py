@@ -6,6 +6,7 @@ Only this package and cli.py print or choose exit codes; everything below return
 from pressroom.commands import build as build_command
 from pressroom.commands import doctor as doctor_command
 from pressroom.commands import new as new_command
+from pressroom.commands import preflight as preflight_command
 from pressroom.commands import schema as schema_command
 
 # Each entry: (name, module). A module has HELP, register(parser) and run(args) -> int.
@@ -14,4 +15,5 @@ COMMANDS = (
     ("new", new_command),
     ("doctor", doctor_command),
     ("schema", schema_command),
+    ("preflight", preflight_command),
 )
