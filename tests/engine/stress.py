@@ -1,13 +1,16 @@
 """Generator of a footnote stress document (deterministic, seeded).
 
 Notes carry unique tokens so they can be found in the PDF text: the call is
-preceded by ``REF0123`` and the note reads ``NOTE0123_START ... NOTE0123_END``.
+preceded by ``REF0123`` and the note reads ``NOTE0123_START ... NOTE0123_END``, with
+``M0123x05`` marking every 10th word so continued notes can be checked for gaps.
 Calls sit in paragraphs, list items, blockquotes, table cells and headings.
+Notes run from one line to half a page; every 40th note is 1-2 pages long.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 WORDS = (
@@ -40,8 +43,10 @@ def _words(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n))
 
 
-def _note_length(rng: random.Random) -> int:
+def _note_length(rng: random.Random, index: int) -> int:
     """Words in a note: mostly one-liners, some paragraphs, a few half pages."""
+    if index % 40 == 39:
+        return rng.randint(350, 650)  # longer than a page: must be continued
     r = rng.random()
     if r < 0.6:
         return rng.randint(3, 15)
@@ -53,12 +58,15 @@ def _note_length(rng: random.Random) -> int:
 class _Notes:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.count = 0
+        self.markers: list[int] = []  # per note
 
     def call(self) -> str:
-        i = self.count
-        self.count += 1
-        body = _words(self.rng, _note_length(self.rng))
+        i = len(self.markers)
+        words = _words(self.rng, _note_length(self.rng, i)).split()
+        self.markers.append(len(words) // 10)
+        for k in range(1, len(words) // 10 + 1):
+            words[10 * k - 1] = f"M{i:04d}x{k:03d}"
+        body = " ".join(words)
         return (f' REF{i:04d}<span class="fn">NOTE{i:04d}_START {body} '
                 f'NOTE{i:04d}_END</span>')
 
@@ -71,8 +79,17 @@ def _text_with_calls(rng: random.Random, notes: _Notes, words: int, calls: int) 
     return out
 
 
-def make_document(variant: Variant, chapters: int = 24, seed: int = 7) -> tuple[str, int]:
-    """Return (html, number of notes)."""
+@dataclass
+class Document:
+    html: str
+    markers: list[int]  # markers per note
+
+    @property
+    def notes(self) -> int:
+        return len(self.markers)
+
+
+def make_document(variant: Variant, chapters: int = 24, seed: int = 7) -> Document:
     rng = random.Random(seed)
     notes = _Notes(rng)
     body: list[str] = []
@@ -115,7 +132,7 @@ td {{ border: .5pt solid; padding: 2pt; vertical-align: top; }}
 """
     html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             f"<style>{css}</style></head><body>{''.join(body)}</body></html>")
-    return html, notes.count
+    return Document(html, notes.markers)
 
 
 @dataclass
@@ -132,19 +149,26 @@ class Placement:
         return len(self.on_call_page) / self.notes
 
 
-def check_placement(pages: list[str], notes: int) -> Placement:
-    import re
-
+def check_placement(pages: list[str], document: Document) -> Placement:
+    """A note is well placed when its call, start and end are each printed once, it
+    starts on its call's page and its markers run in order from start to end page."""
     found: dict[str, dict[int, list[int]]] = {"REF": {}, "START": {}, "END": {}}
+    markers: dict[int, list[tuple[int, int]]] = {}  # note -> [(page, marker)]
     for number, text in enumerate(pages, 1):
         for kind, pattern in (("REF", r"REF(\d{4})"), ("START", r"NOTE(\d{4})_START"),
                               ("END", r"NOTE(\d{4})_END")):
             for match in re.findall(pattern, text):
                 found[kind].setdefault(int(match), []).append(number)
-    result = Placement(notes, [], [], {})
-    for i in range(notes):
+        for note, marker in re.findall(r"M(\d{4})x(\d{3})", text):
+            markers.setdefault(int(note), []).append((number, int(marker)))
+    result = Placement(document.notes, [], [], {})
+    for i in range(document.notes):
         refs, starts, ends = (found[kind].get(i, []) for kind in ("REF", "START", "END"))
-        if len(refs) == len(starts) == len(ends) == 1 and starts[0] == refs[0]:
+        marks = markers.get(i, [])
+        if (len(refs) == len(starts) == len(ends) == 1 and starts[0] == refs[0] and
+                [m for _, m in marks] == list(range(1, document.markers[i] + 1)) and
+                all(starts[0] <= page <= ends[0] for page, _ in marks) and
+                [page for page, _ in marks] == sorted(page for page, _ in marks)):
             if ends[0] == starts[0]:
                 result.on_call_page.append(i)
                 continue

@@ -72,26 +72,40 @@ def _cut_index(context: Any, state: _PageState) -> int | None:
 
 
 def _wrap_area_layout(block_level_layout: Any) -> Any:
-    """Footnote-area layouts: resume continued notes, honour the page's limit."""
+    """Footnote-area layouts honour the page's height limit."""
     def wrapper(context, box, bottom_space, skip_stack, containing_block, *args, **kwargs):
         state = _state(context)
         if (state is None or not isinstance(box, boxes.FootnoteAreaBox) or
                 context.in_column or not box.children):
             return block_level_layout(
                 context, box, bottom_space, skip_stack, containing_block, *args, **kwargs)
-        resume = getattr(box.children[0], _RESUME, None)
-        if resume is not None:
-            skip_stack = {0: resume}
         limit = state.limit
         if limit is None and state.fraction is not None:
             limit = state.fraction * box.page.height
+        bottom = box.padding_bottom + box.border_bottom_width + box.margin_bottom
         if limit is not None:
-            # The area is laid out from the bottom of the page content downwards.
-            bottom_space = context.page_bottom - (box.position_y + limit)
+            # The area is laid out from the bottom of the page content downwards;
+            # keep room for its bottom decoration, put back below.
+            bottom_space = context.page_bottom - (box.position_y + limit - bottom)
         result = block_level_layout(
             context, box, bottom_space, skip_stack, containing_block, *args, **kwargs)
-        state.area, state.resume_at = result[0], result[1]
+        area, resume_at = result[0], result[1]
+        if resume_at is not None:
+            # A cut box loses its bottom decoration; page_bottom bookkeeping in
+            # _update_footnote_area adds back the uncut area's: keep them equal.
+            area.padding_bottom, area.border_bottom_width, area.margin_bottom = (
+                box.padding_bottom, box.border_bottom_width, box.margin_bottom)
+        state.area, state.resume_at = area, resume_at
         return result
+    return wrapper
+
+
+def _wrap_note_layout(block_level_layout: Any) -> Any:
+    """A continued note resumes where it was cut (the area keeps its separator)."""
+    def wrapper(context, box, bottom_space, skip_stack, *args, **kwargs):
+        if skip_stack is None:
+            skip_stack = getattr(box, _RESUME, None)
+        return block_level_layout(context, box, bottom_space, skip_stack, *args, **kwargs)
     return wrapper
 
 
@@ -105,7 +119,9 @@ def _wrap_update(update_footnote_area: Any) -> Any:
         overflow = update_footnote_area(self)
         if state.resume_at and self.current_page_footnotes:
             (index, skip), = state.resume_at.items()
-            if skip is None or index != _cut_index(self, state):
+            # Only the cut note, started and last on the page, may be incomplete.
+            if (skip is None or index != _cut_index(self, state) or
+                    index != len(self.current_page_footnotes) - 1):
                 overflow = True
         return overflow
     return _update_footnote_area
@@ -127,17 +143,26 @@ def split_footnote(context: Any, footnote: Any, line: Any, line_bottom: float,
                    bottom_space: float, movable: bool) -> bool:
     """Start the overflowing, just laid out ``footnote`` below its call's line."""
     state = _state(context)
-    if (state is None or context.in_column or state.cut is not None or
-            context.reported_footnotes or footnote.style['footnote_display'] != 'block'):
+    if (state is None or context.in_column or context.reported_footnotes or
+            footnote.style['footnote_display'] != 'block'):
         return False
+    saved = state.cut, state.limit, state.fraction
+    if state.cut is not None:
+        # One cut per page: allowed only if the note cut so far (a continuation)
+        # now ends on this page, i.e. the area stops inside this last note.
+        if not state.resume_at:
+            return False
+        (index, _), = state.resume_at.items()
+        if index != len(context.current_page_footnotes) - 1:
+            return False
     area = context.current_footnote_area
     page_height = area.page.height
     if movable:
         alone = _alone_height(context, footnote)
         if alone <= LONG_NOTE_FRACTION * page_height and alone + line.height <= page_height:
             return False  # short enough: the normal policy moves the line or the note
-    state.cut = footnote
-    state.limit = area.position_y - bottom_space - line_bottom
+    state.cut, state.limit, state.fraction = (
+        footnote, area.position_y - bottom_space - line_bottom, None)
     overflow = context._update_footnote_area()
     index = _cut_index(context, state)
     placed = 0
@@ -146,7 +171,7 @@ def split_footnote(context: Any, footnote: Any, line: Any, line_bottom: float,
             placed = _lines(state.area.children[index])
     if (overflow or placed < (MIN_LINES if movable else 1) or
             context.overflows_page(bottom_space, line_bottom)):
-        state.cut = state.limit = None
+        state.cut, state.limit, state.fraction = saved
         context._update_footnote_area()
         return False
     return True
@@ -178,6 +203,7 @@ def _wrap_make_page(make_page: Any) -> Any:
 
 
 PATCHES = [
+    Patch(block, 'block_level_layout', _wrap_note_layout),
     Patch(weasyprint.layout, 'block_level_layout', _wrap_area_layout),
     Patch(weasyprint.layout.page, 'block_level_layout', _wrap_area_layout),
     Patch(LayoutContext, '_update_footnote_area', _wrap_update),
