@@ -1,0 +1,139 @@
+"""`pressroom preflight`: the verdict, the reasons, JSON, the PDF report and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from pressroom.cli import main
+from pressroom.icc import cmyk_profile_path
+
+# A conforming CMYK PDF/X-4 page (as in tests/preflight/conftest.py): output intent,
+# CMYK text and fills, 3 mm bleed.
+CMYK_CSS = f"""
+@color-profile device-cmyk {{
+  src: url({cmyk_profile_path().as_uri()});
+  components: cyan, magenta, yellow, black;
+}}
+@page {{ size: A5; bleed: 3mm; margin: 15mm; }}
+html {{ color: device-cmyk(0 0 0 1); font-size: 10pt; }}
+.band {{ background: device-cmyk(0 0.9 0.8 0); height: 15mm; }}
+"""
+BODY = "<h1>ECPAT report</h1><div class=band></div><p>Body text in 100% K.</p>"
+
+
+def _write(path: Path, css: str | None, variant: str | None = None) -> Path:
+    import weasyprint
+
+    style = f"<style>{css}</style>" if css else ""
+    html = f"<!doctype html><html lang=en><head>{style}</head><body>{BODY}</body></html>"
+    weasyprint.HTML(string=html).write_pdf(path, **({"pdf_variant": variant} if variant else {}))
+    return path
+
+
+@pytest.fixture(scope="module")
+def cmyk_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _write(tmp_path_factory.mktemp("cmyk") / "print.pdf", CMYK_CSS, "pdf/x-4")
+
+
+@pytest.fixture(scope="module")
+def rgb_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What WeasyPrint writes by default: RGB, no PDF/X id, no bleed."""
+    return _write(tmp_path_factory.mktemp("rgb") / "screen.pdf", None)
+
+
+def test_conforming_cmyk_pdf_x4_passes(cmyk_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preflight", str(cmyk_pdf)]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().splitlines()[-1].startswith("PASS: print.pdf is ready for print as PDF/X-4")
+    assert "FAIL" not in out
+
+
+def test_plain_weasyprint_rgb_pdf_fails_with_the_reasons(rgb_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preflight", str(rgb_pdf)]) == 1
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[-1].startswith("FAIL: screen.pdf is not ready for print")
+    failed = {row.split()[0] for row in rows if len(row.split()) > 1 and row.split()[1] == "FAIL"}
+    assert {"pdfx-version", "output-intent", "boxes", "colour"} <= failed
+    colour = next(row for row in rows if row.startswith("colour") and "FAIL" in row)
+    assert "RGB" in colour
+
+
+def test_json_parses_and_matches_the_exit_code(cmyk_pdf: Path, rgb_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preflight", "--json", str(rgb_pdf)]) == 1
+    failed = json.loads(capsys.readouterr().out)
+    assert failed["passed"] is False and failed["pages"] == 1
+    assert {"pdfx-version", "output-intent", "colour"} <= {f["check"] for f in failed["findings"] if f["severity"] == "error"}
+    assert main(["preflight", "--json", str(cmyk_pdf)]) == 0
+    passed = json.loads(capsys.readouterr().out)
+    assert passed["passed"] is True and passed["summary"]["error"] == 0
+
+
+def test_options_reach_the_checks(cmyk_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def errors(*options: str) -> set[str]:
+        code = main(["preflight", "--json", *options, str(cmyk_pdf)])
+        found = {f["check"] for f in json.loads(capsys.readouterr().out)["findings"] if f["severity"] == "error"}
+        assert code == (1 if found else 0)
+        return found
+
+    assert errors("--standard", "x-1a") == {"pdfx-version"}  # labelled X-4, checked as X-1a
+    assert errors("--saddle-stitch") == {"page-count"}  # one page is not a multiple of 4
+    assert errors("--max-tac", "100") == {"ink-coverage"}  # the red band is 170 %
+    assert errors("--max-tac", "300") == set()
+
+
+def test_report_writes_a_one_page_pdf(rgb_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "preflight-report.pdf"
+    assert main(["preflight", str(rgb_pdf), "--report", str(report)]) == 1
+    assert "Wrote the preflight report" in capsys.readouterr().out
+    pages = pypdf.PdfReader(report).pages
+    assert len(pages) == 1
+    assert "FAIL: screen.pdf is not ready for print" in " ".join(pages[0].extract_text().split())
+
+
+def test_report_with_json_keeps_stdout_pure_json(cmyk_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preflight", "--json", str(cmyk_pdf), "--report", str(tmp_path / "r.pdf")]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["passed"] is True
+    assert "Wrote the preflight report" in captured.err
+
+
+def test_report_into_a_missing_folder_is_a_clear_message(cmyk_pdf: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preflight", str(cmyk_pdf), "--report", str(tmp_path / "nowhere" / "r.pdf")]) == 1
+    assert "could not be written" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.pdf", None, "There is no file"),
+        ("notes.pdf", b"just some text, not a PDF", "This file is not a PDF"),
+        ("broken.pdf", b"%PDF-1.7\n garbage with no objects and no trailer", "cannot be read as a PDF"),
+    ],
+)
+def test_unreadable_files_are_one_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["preflight", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert message in captured.err and "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+def test_a_folder_is_not_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["preflight", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "450", "lots"])
+def test_an_impossible_ink_limit_is_a_usage_error(cmyk_pdf: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["preflight", "--max-tac", value, str(cmyk_pdf)])
+    assert exit_.value.code == 2
+    assert "is not an ink limit" in capsys.readouterr().err
