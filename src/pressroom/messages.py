@@ -114,3 +114,20 @@ PREFLIGHT_NO_HEADER = "This file is not a PDF (it does not start with %PDF-). Ex
 PREFLIGHT_BAD_TAC = "'{value}' is not an ink limit. Give a percentage above 0 and at most 400, for example 300."
 PREFLIGHT_REPORT_WRITTEN = "Wrote the preflight report {path}."
 PREFLIGHT_REPORT_FAILED = "The preflight report {path} could not be written ({reason}). Check that its folder exists and you may write to it."
+ARTWORK_PAGE = " on page {page}"
+ARTWORK_UNREADABLE = "The {role} '{name}' cannot be read as a PDF ({detail}). Export it again from the design program as PDF."
+ARTWORK_ENCRYPTED = "The {role} '{name}' is protected by a password. Export it again without one."
+ARTWORK_ROTATED = "The {role} '{name}' is saved turned sideways{where}. Export it upright, at the report's page size."
+ARTWORK_SIZE = (
+    "The {role} '{name}' is {found}{where}, but the report's pages are {expected}. "
+    "Export it at the report's trimmed page size, with any bleed outside its trim box."
+)
+ARTWORK_NOT_CMYK = (
+    "The {role} '{name}' uses RGB colour{where}. Export it from the design program as PDF/X-4 "
+    "with CMYK output (FOGRA39 or ISO Coated v2), so that the print file is all CMYK."
+)
+LETTERHEAD_PAGES = "The letterhead '{name}' has {count} pages; a letterhead is one page. Export only the page to lay under the report's pages."
+COVER_BLEED = (
+    "The cover '{name}' has {found} mm of bleed; the print file needs {needed} mm, or a white edge can show "
+    "after cutting. Export the cover with {needed} mm bleed (crop marks off)."
+)
