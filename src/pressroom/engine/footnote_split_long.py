@@ -58,6 +58,8 @@ class _PageState:
     fraction: float | None = None  # limit as a part of the page content height
     resume_at: dict | None = None  # where the last area layout stopped
     area: Any = None  # last laid-out area
+    lines_bottom: float = -inf  # lowest body line kept so far (table cells side by side)
+    in_area: int = 0  # > 0 while notes are laid out, their lines are not body lines
 
 
 def _state(context: Any) -> _PageState | None:
@@ -87,8 +89,12 @@ def _wrap_area_layout(block_level_layout: Any) -> Any:
             # The area is laid out from the bottom of the page content downwards;
             # keep room for its bottom decoration, put back below.
             bottom_space = context.page_bottom - (box.position_y + limit - bottom)
-        result = block_level_layout(
-            context, box, bottom_space, skip_stack, containing_block, *args, **kwargs)
+        state.in_area += 1
+        try:
+            result = block_level_layout(
+                context, box, bottom_space, skip_stack, containing_block, *args, **kwargs)
+        finally:
+            state.in_area -= 1
         area, resume_at = result[0], result[1]
         if resume_at is not None:
             # A cut box loses its bottom decoration; page_bottom bookkeeping in
@@ -127,12 +133,31 @@ def _wrap_update(update_footnote_area: Any) -> Any:
     return _update_footnote_area
 
 
+def _wrap_linebox_layout(linebox_layout: Any) -> Any:
+    """Remember the lowest line kept on the page: in a table row, earlier cells may
+    end below the line of a later cell's call, the split note must not cover them."""
+    def _linebox_layout(context, *args, **kwargs):
+        result = linebox_layout(context, *args, **kwargs)
+        state = _state(context)
+        abort, position_y = result[0], result[3]
+        if state is not None and not abort and not state.in_area:
+            state.lines_bottom = max(state.lines_bottom, position_y)
+        return result
+    return _linebox_layout
+
+
 def _alone_height(context: Any, footnote: Any) -> float:
     """Margin height of a footnote area holding only ``footnote``, unlimited."""
     area = context.current_footnote_area.copy()
     area.children = [footnote]
     area = build.create_anonymous_boxes(area.deepcopy())
-    return block.block_level_layout(context, area, -inf, None, area.page)[0].margin_height()
+    state = _state(context)
+    state.in_area += 1
+    try:
+        return block.block_level_layout(
+            context, area, -inf, None, area.page)[0].margin_height()
+    finally:
+        state.in_area -= 1
 
 
 def _lines(box: Any) -> int:
@@ -162,7 +187,8 @@ def split_footnote(context: Any, footnote: Any, line: Any, line_bottom: float,
         if alone <= LONG_NOTE_FRACTION * page_height and alone + line.height <= page_height:
             return False  # short enough: the normal policy moves the line or the note
     state.cut, state.limit, state.fraction = (
-        footnote, area.position_y - bottom_space - line_bottom, None)
+        footnote, area.position_y - bottom_space - max(line_bottom, state.lines_bottom),
+        None)
     overflow = context._update_footnote_area()
     index = _cut_index(context, state)
     placed = 0
@@ -181,8 +207,9 @@ def _wrap_make_page(make_page: Any) -> Any:
     """Per-page state; turn the rest of a cut note into a reported continuation."""
     def wrapper(context, *args, **kwargs):
         state = _PageState()
-        reported = context.reported_footnotes
-        if reported and getattr(reported[0], _RESUME, None) is not None:
+        if reported := context.reported_footnotes:
+            # A continuation, or a note reported whole, opens the footnote area: it
+            # may be cut so that it never grows above the page.
             state.cut, state.fraction = reported[0], CONTINUATION_FRACTION
         setattr(context, _STATE, state)
         try:
@@ -208,5 +235,6 @@ PATCHES = [
     Patch(weasyprint.layout.page, 'block_level_layout', _wrap_area_layout),
     Patch(LayoutContext, '_update_footnote_area', _wrap_update),
     Patch(weasyprint.layout.page, 'make_page', _wrap_make_page),
+    Patch(block, '_linebox_layout', _wrap_linebox_layout),
     Patch(footnote_policy_line, 'split_footnote', lambda _: split_footnote),
 ]
