@@ -49,8 +49,8 @@ def artwork(folder: Path, name: str, body: str, css: str) -> Path:
 
 @pytest.fixture
 def green_letterhead(tmp_path: Path) -> Path:
-    """A4 without bleed, all green (RGB)."""
-    return artwork(tmp_path, "letterhead.pdf", "", "@page { size: A4; margin: 0 } html { background: #00ff00 }")
+    """A4 with 3 mm bleed, all green (RGB)."""
+    return artwork(tmp_path, "letterhead.pdf", "", "@page { size: A4; bleed: 3mm; margin: 0 } html { background: #00ff00 }")
 
 
 @pytest.fixture
@@ -210,10 +210,24 @@ def test_a_cover_without_bleed_is_a_problem_for_print_only(print_report: bytes, 
     assert apply_artwork(screen_report, Artwork(cover=flat), print_file=False)[1] == []
 
 
+def test_a_letterhead_without_bleed_is_a_warning_for_print(print_report: bytes, screen_report: bytes, tmp_path: Path) -> None:
+    logo = artwork(tmp_path, "logo.pdf", "<p>ECPAT</p>", f"{CMYK} @page {{ size: A4 }}")
+    pdf, problems = apply_artwork(print_report, Artwork(letterhead=logo), print_file=True)
+    assert [(p.severity, p.message.split(". ")[0]) for p in problems] == [
+        ("warning", "The letterhead 'logo.pdf' has 0.0 mm of bleed; the print file has 3.0 mm")]
+    assert pdf != print_report  # a warning does not stop the letterhead
+    assert apply_artwork(screen_report, Artwork(letterhead=logo), print_file=False)[1] == []
+
+
+def test_viewers_number_the_report_pages_from_1_after_the_cover(print_report: bytes, cover: Path) -> None:
+    pdf, _ = apply_artwork(print_report, Artwork(cover=cover), print_file=True)
+    assert list(pypdf.PdfReader(io.BytesIO(pdf)).page_labels) == ["Cover 1", "Cover 2", "1", "2"]
+
+
 def test_rgb_artwork_in_the_print_file_is_named(print_report: bytes, green_letterhead: Path, tmp_path: Path) -> None:
     _, problems = apply_artwork(print_report, Artwork(letterhead=green_letterhead), print_file=True)
     assert [p.message.split(". ")[0] for p in problems] == ["The letterhead 'letterhead.pdf' uses RGB colour on page 1"]
-    cmyk = artwork(tmp_path, "cmyk.pdf", "", f"{CMYK} @page {{ size: A4; margin: 0 }} html {{ background: device-cmyk(1 0 1 0) }}")
+    cmyk = artwork(tmp_path, "cmyk.pdf", "", f"{CMYK} @page {{ size: A4; bleed: 3mm; margin: 0 }} html {{ background: device-cmyk(1 0 1 0) }}")
     assert apply_artwork(print_report, Artwork(letterhead=cmyk), print_file=True)[1] == []
     assert apply_artwork(print_report, Artwork(letterhead=green_letterhead), print_file=False)[1] == []
 

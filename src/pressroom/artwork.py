@@ -11,6 +11,7 @@ without the report's bleed, or RGB artwork in a print file is a Problem, not a g
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,10 +54,12 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
     letterhead = _open(artwork.letterhead, "letterhead", trim, print_file, problems)
     if letterhead is not None and len(letterhead.pages) != 1:
         problems.append(_problem(messages.LETTERHEAD_PAGES, artwork.letterhead, count=len(letterhead.pages)))
-    if cover is not None and bleed > TOLERANCE_PT:
-        found = min(_margin(as_rect(get(p, "/BleedBox")) or _media(p), _trim(p)) for p in cover.pages)
-        if found < bleed - TOLERANCE_PT:
-            problems.append(_problem(messages.COVER_BLEED, artwork.cover, found=_mm(found), needed=_mm(bleed)))
+    if cover is not None and bleed > TOLERANCE_PT and _bleed(cover) < bleed - TOLERANCE_PT:
+        problems.append(_problem(messages.COVER_BLEED, artwork.cover, found=_mm(_bleed(cover)), needed=_mm(bleed)))
+    if letterhead is not None and bleed > TOLERANCE_PT and _bleed(letterhead) < bleed - TOLERANCE_PT:
+        # Only a warning: a letterhead that is a logo and a footer needs no bleed.
+        warning = _problem(messages.LETTERHEAD_BLEED, artwork.letterhead, found=_mm(_bleed(letterhead)), needed=_mm(bleed))
+        problems.append(dataclasses.replace(warning, severity="warning"))
     if errors_in(problems):
         return pdf, problems
 
@@ -74,6 +77,9 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
                 if key in page:
                     del page[key]
             page.update({NameObject(key): _array(rect) for key, rect in boxes.items() if rect})
+        if "/PageLabels" not in writer._root_object:  # viewers then show the printed folios
+            writer.set_page_label(0, len(cover.pages) - 1, "/D", messages.COVER_PAGE_LABEL)
+            writer.set_page_label(len(cover.pages), len(writer.pages) - 1, "/D")
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue(), problems
@@ -161,6 +167,11 @@ def _trim(page: pypdf.PageObject) -> Rect:
 
 def _media(page: pypdf.PageObject) -> Rect:
     return as_rect(inherited(page, "/MediaBox")) or (0.0, 0.0, 612.0, 792.0)
+
+
+def _bleed(reader: pypdf.PdfReader) -> float:
+    """The narrowest bleed of any page: BleedBox (or MediaBox) around TrimBox."""
+    return min(_margin(as_rect(get(page, "/BleedBox")) or _media(page), _trim(page)) for page in reader.pages)
 
 
 def _margin(outer: Rect, inner: Rect) -> float:

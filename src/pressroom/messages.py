@@ -131,3 +131,8 @@ COVER_BLEED = (
     "The cover '{name}' has {found} mm of bleed; the print file needs {needed} mm, or a white edge can show "
     "after cutting. Export the cover with {needed} mm bleed (crop marks off)."
 )
+LETTERHEAD_BLEED = (
+    "The letterhead '{name}' has {found} mm of bleed; the print file has {needed} mm. If its colours reach the edge "
+    "of the page, export it with {needed} mm bleed, or a white edge can show after cutting."
+)
+COVER_PAGE_LABEL = "Cover "
