@@ -260,3 +260,8 @@ def test_broken_locked_and_rotated_artwork(screen_report: bytes, tmp_path: Path)
     assert messages(text)[0].startswith("The cover 'notes.pdf' cannot be read as a PDF")
     assert messages(locked) == ["The cover 'locked.pdf' is protected by a password. Export it again without one."]
     assert messages(turned) == ["The cover 'turned.pdf' is saved turned sideways on page 1. Export it upright, at the report's page size."]
+
+
+def test_same_input_same_bytes(print_report: bytes, green_letterhead: Path, cover: Path) -> None:
+    first = apply_artwork(print_report, Artwork(cover, green_letterhead), print_file=False)[0]
+    assert apply_artwork(print_report, Artwork(cover, green_letterhead), print_file=False)[0] == first
