@@ -14,6 +14,7 @@ import pytest
 from PIL import Image, ImageChops, ImageCms, ImageMath, ImageStat
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
+from pressroom.cli import main
 from pressroom.preflight import PreflightOptions, format_table, preflight
 
 A4 = (595.28, 841.89)
@@ -203,9 +204,10 @@ def test_pdf_x4_identification_output_intent_and_trapped(print_pdf: Path) -> Non
     assert len(reader.trailer["/ID"]) == 2
 
 
-def test_pressroom_preflight_passes_the_print_file(print_pdf: Path) -> None:
+def test_pressroom_preflight_passes_the_print_file(print_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     report = preflight(print_pdf, PreflightOptions())
     assert report.passed, format_table(report)
+    assert main(["preflight", str(print_pdf)]) == 0, capsys.readouterr().out
 
 
 def test_print_file_looks_like_the_screen_file(print_pdf: Path, screen_pdf: Path, tmp_path: Path) -> None:

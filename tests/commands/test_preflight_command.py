@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PIL import Image
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
 from pressroom.cli import main
-from pressroom.icc import cmyk_profile_path
+from pressroom.icc import cmyk_profile_path, rgb_to_cmyk_image
 
 # A conforming CMYK PDF/X-4 page (as in tests/preflight/conftest.py): output intent,
 # CMYK text and fills, 3 mm bleed.
@@ -25,13 +27,28 @@ html {{ color: device-cmyk(0 0 0 1); font-size: 10pt; }}
 BODY = "<h1>ECPAT report</h1><div class=band></div><p>Body text in 100% K.</p>"
 
 
-def _write(path: Path, css: str | None, variant: str | None = None) -> Path:
+def _write(path: Path, css: str | None, variant: str | None = None, body: str = BODY) -> Path:
     import weasyprint
 
     style = f"<style>{css}</style>" if css else ""
-    html = f"<!doctype html><html lang=en><head>{style}</head><body>{BODY}</body></html>"
-    weasyprint.HTML(string=html).write_pdf(path, **({"pdf_variant": variant} if variant else {}))
+    html = f"<!doctype html><html lang=en><head>{style}</head><body>{body}</body></html>"
+    weasyprint.HTML(string=html, base_url=str(path.parent)).write_pdf(path, **({"pdf_variant": variant} if variant else {}))
     return path
+
+
+def _failed_rows(out: str) -> dict[str, str]:
+    """check -> its FAIL rows of the table, continuation lines joined, rows joined by ' | '."""
+    rows: dict[str, str] = {}
+    check = ""
+    for line in out.splitlines():
+        words = line.split()
+        if len(words) > 1 and not line.startswith(" "):
+            check = words[0] if words[1] == "FAIL" else ""
+            if check:
+                rows[check] = f"{rows[check]} | {line}" if check in rows else line
+        elif check and line.startswith(" "):
+            rows[check] += " " + line.strip()
+    return rows
 
 
 @pytest.fixture(scope="module")
@@ -54,12 +71,38 @@ def test_conforming_cmyk_pdf_x4_passes(cmyk_pdf: Path, capsys: pytest.CaptureFix
 
 def test_plain_weasyprint_rgb_pdf_fails_with_the_reasons(rgb_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["preflight", str(rgb_pdf)]) == 1
-    rows = capsys.readouterr().out.splitlines()
-    assert rows[-1].startswith("FAIL: screen.pdf is not ready for print")
-    failed = {row.split()[0] for row in rows if len(row.split()) > 1 and row.split()[1] == "FAIL"}
-    assert {"pdfx-version", "output-intent", "boxes", "colour"} <= failed
-    colour = next(row for row in rows if row.startswith("colour") and "FAIL" in row)
-    assert "RGB" in colour
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1].startswith("FAIL: screen.pdf is not ready for print")
+    failed = _failed_rows(out)
+    assert {"pdfx-version", "output-intent", "boxes", "colour"} <= set(failed)
+    assert "RGB" in failed["colour"] and "bleed" in failed["boxes"]
+
+
+def test_an_unembedded_font_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Otherwise conforming: CMYK text, boxes with bleed; only the font is not embedded."""
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(width=612, height=859)
+    for key, box in (("/MediaBox", (0, 0, 612, 859)), ("/BleedBox", (0, 0, 612, 859)), ("/TrimBox", (8.5, 8.5, 603.5, 850.5))):
+        page[NameObject(key)] = ArrayObject(FloatObject(v) for v in box)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 0 0 0 1 k 72 700 Td (Hello) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    writer.write(tmp_path / "font.pdf")
+    assert main(["preflight", str(tmp_path / "font.pdf")]) == 1
+    fonts = _failed_rows(capsys.readouterr().out)["fonts"]
+    assert "Font 'Helvetica' is not embedded" in fonts and " 1 " in fonts
+
+
+def test_a_72_ppi_image_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rgb_to_cmyk_image(Image.new("RGB", (72, 72), (200, 30, 30))).save(tmp_path / "logo.jpg")
+    path = _write(tmp_path / "image.pdf", CMYK_CSS, "pdf/x-4", '<img src="logo.jpg" style="width: 1in; height: 1in">')
+    assert main(["preflight", str(path)]) == 1
+    failed = _failed_rows(capsys.readouterr().out)
+    assert set(failed) == {"image-resolution"}
+    assert "72 ppi" in failed["image-resolution"]
 
 
 def test_json_parses_and_matches_the_exit_code(cmyk_pdf: Path, rgb_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
