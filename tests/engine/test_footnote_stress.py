@@ -32,3 +32,17 @@ def test_unpatched_engine_misplaces_notes():
     document = make_document(VARIANTS[-1])
     placement = check_placement(render_pages(document.html), document)
     assert len(placement.misplaced) > 0
+
+
+def test_auto_policy_loses_no_note():
+    """footnote-policy: auto may put a note after its call's page, never drop it."""
+    document = make_document(VARIANTS[1])
+    html = document.html.replace("footnote-policy: line", "footnote-policy: auto")
+    pdf = render_pdf(html, patched=True)
+    pages = pdf_pages(pdf)
+    placement = check_placement(pages, document)
+    for refs, starts, ends in placement.misplaced.values():
+        assert len(refs) == len(starts) == len(ends) == 1
+        assert starts[0] >= refs[0]  # later, never earlier
+    assert len(placement.misplaced) < document.notes // 4
+    assert layout_defects(pdf) == []

@@ -8,14 +8,14 @@ reported ones). When reporting does not make the line fit, the notes stay report
 although the line is broken anyway.
 
 Reproduction: tests/engine/repros/fn_lost_repro.html with ``footnote-policy: line``
-on ``.fn`` (FOOTNOTE-A leaves its call's page 1).  With ``auto``,
-tests/engine/repros/fn_lastline_auto.html pushes the whole paragraph; with ``line``
-the call's line moves with its note and earlier lines stay.
+on ``.fn``: FOOTNOTE-A leaves its call's page 1 (and FOOTNOTE-B is lost).
 
 Fix: a copy of ``_linebox_layout`` where notes are reported only if they, and the
 line's own notes, have ``footnote-policy: auto``; reports that do not make the
-line fit are undone. Otherwise the line breaks normally (orphans may then move the
-paragraph, keeping every note with its call).
+line fit are undone. Otherwise the line breaks normally: orphans may move the
+paragraph, a call on the last line moves with its note (fn_lastline_auto.html
+with ``line``), earlier lines stay. The copy also calls ``split_footnote``, a
+no-op hook here that footnote_split_long replaces.
 """
 
 from __future__ import annotations

@@ -89,12 +89,16 @@ def _wrap_area_layout(block_level_layout: Any) -> Any:
             # The area is laid out from the bottom of the page content downwards;
             # keep room for its bottom decoration, put back below.
             bottom_space = context.page_bottom - (box.position_y + limit - bottom)
+        # Note lines now overflow at the limit: hide the page's notes from the
+        # orphans path of _linebox_layout, which would report them.
+        page_footnotes, context.current_page_footnotes = context.current_page_footnotes, []
         state.in_area += 1
         try:
             result = block_level_layout(
                 context, box, bottom_space, skip_stack, containing_block, *args, **kwargs)
         finally:
             state.in_area -= 1
+            context.current_page_footnotes = page_footnotes
         area, resume_at = result[0], result[1]
         if resume_at is not None:
             # A cut box loses its bottom decoration; page_bottom bookkeeping in
@@ -207,7 +211,8 @@ def _wrap_make_page(make_page: Any) -> Any:
     """Per-page state; turn the rest of a cut note into a reported continuation."""
     def wrapper(context, *args, **kwargs):
         state = _PageState()
-        if reported := context.reported_footnotes:
+        reported = context.reported_footnotes
+        if reported and reported[0].style['footnote_display'] == 'block':
             # A continuation, or a note reported whole, opens the footnote area: it
             # may be cut so that it never grows above the page.
             state.cut, state.fraction = reported[0], CONTINUATION_FRACTION
