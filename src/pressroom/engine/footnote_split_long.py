@@ -85,6 +85,9 @@ def _wrap_area_layout(block_level_layout: Any) -> Any:
         if limit is None and state.fraction is not None:
             limit = state.fraction * box.page.height
         bottom = box.padding_bottom + box.border_bottom_width + box.margin_bottom
+        if limit is not None and box.max_height != inf:
+            # @footnote { max-height } caps the area: cut the note there too.
+            limit = min(limit, box.max_height + _decorations(box))
         if limit is not None:
             # The area is laid out from the bottom of the page content downwards;
             # keep room for its bottom decoration, put back below.
@@ -150,18 +153,26 @@ def _wrap_linebox_layout(linebox_layout: Any) -> Any:
     return _linebox_layout
 
 
+def _decorations(box: Any) -> float:
+    """Vertical margins, borders and paddings of ``box``."""
+    return (box.margin_top + box.border_top_width + box.padding_top +
+            box.padding_bottom + box.border_bottom_width + box.margin_bottom)
+
+
 def _alone_height(context: Any, footnote: Any) -> float:
-    """Margin height of a footnote area holding only ``footnote``, unlimited."""
+    """Height a footnote area holding only ``footnote`` needs, ignoring max-height."""
     area = context.current_footnote_area.copy()
     area.children = [footnote]
     area = build.create_anonymous_boxes(area.deepcopy())
     state = _state(context)
     state.in_area += 1
     try:
-        return block.block_level_layout(
-            context, area, -inf, None, area.page)[0].margin_height()
+        area = block.block_level_layout(context, area, -inf, None, area.page)[0]
     finally:
         state.in_area -= 1
+    note = area.children[-1]
+    return (note.position_y + note.margin_height() - area.position_y +
+            area.padding_bottom + area.border_bottom_width + area.margin_bottom)
 
 
 def _lines(box: Any) -> int:
@@ -221,6 +232,14 @@ def _wrap_make_page(make_page: Any) -> Any:
             result = make_page(context, *args, **kwargs)
         finally:
             setattr(context, _STATE, None)
+        page = result[0]
+        area = page.children[1]
+        if area.children and area.position_y < page.content_box_y() - 1:
+            # Notes that can't be cut (footnote-display: inline, columns) still
+            # overflow: make it visible.
+            LOGGER.warning(
+                'footnote area of page %s is taller than the page, notes drawn '
+                'off the page', context.current_page)
         if state.resume_at and context.current_page_footnotes:
             (index, skip), = state.resume_at.items()
             if skip is not None and index == _cut_index(context, state):
