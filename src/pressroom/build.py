@@ -1,36 +1,65 @@
-"""The pipeline, stage by stage: load, validate, markdown, template, layout, audit, finish.
+"""The pipeline, stage by stage: load, validate, markdown, then for each profile
+(screen, print) template, layout, audit, finish; the print file is preflighted.
 
-Returns values and raises UserError with every problem found; never prints.
+Returns values and raises UserError with every problem found; never prints. Files are
+written only when every profile passed, so a failed build leaves all previous PDFs alone.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pressroom import messages
 from pressroom.audit import audit
 from pressroom.finish import finish
 from pressroom.layout import lay_out
 from pressroom.load import load_source
-from pressroom.markdown import render_markdown
+from pressroom.markdown import Body, render_markdown
+from pressroom.model import Report
+from pressroom.preflight.model import PreflightOptions
+from pressroom.preflight.run import preflight
 from pressroom.problems import Problem, UserError, errors_in
-from pressroom.template import fill_template
+from pressroom.profiles import Profile, ProfileChoice, ProfileName, cmyk_images, output_paths, profiles_for
+from pressroom.template import HtmlDocument, fill_template
 from pressroom.validate import validate
 
 OUTPUT_DIR = "build"
+SADDLE_STITCH_MULTIPLE = 4
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path
+    pages: int
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    output: Path
-    pages: int
+    outputs: dict[ProfileName, Output]
     notes: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
     continued_notes: list[int] = field(default_factory=list)
+
+    @property
+    def output(self) -> Path:
+        return next(iter(self.outputs.values())).path
+
+    @property
+    def pages(self) -> int:
+        return next(iter(self.outputs.values())).pages
+
+
+@dataclass(frozen=True)
+class _Made:
+    pdf: bytes
+    pages: int
+    continued_notes: list[int]
 
 
 def default_source(cwd: Path) -> Path:
@@ -42,8 +71,8 @@ def default_output(source: Path, cwd: Path) -> Path:
     return cwd / OUTPUT_DIR / f"{source.resolve().stem}.pdf"
 
 
-def build(source: Path, output: Path, *, strict: bool = False) -> BuildResult:
-    """Build one PDF; on any error the previous file at `output` is left untouched."""
+def build(source: Path, output: Path, *, profile: ProfileChoice = "screen", strict: bool = False) -> BuildResult:
+    """Build the asked profiles; on any error no file at `output` (or beside it) changes."""
     started = time.perf_counter()
     loaded, problems = load_source(source)
     if loaded is None:
@@ -56,15 +85,68 @@ def build(source: Path, output: Path, *, strict: bool = False) -> BuildResult:
     problems += markdown_problems
     _stop_on_errors(problems, strict)
 
-    document = fill_template(report, body)
-    layout, layout_problems = lay_out(document)
+    paths = output_paths(output, profile)
+    made: dict[ProfileName, _Made] = {}
+    with tempfile.TemporaryDirectory(prefix="pressroom-") as workdir:
+        for each in profiles_for(profile, report.settings):
+            made[each.name], profile_problems = _make(report, body, each, Path(workdir))
+            problems += profile_problems
+        _stop_on_errors(problems, strict)
+        if "print" in made:
+            problems += _preflight(made["print"].pdf, report, Path(workdir))
+            _stop_on_errors(problems, strict)
+    for name, result in made.items():
+        write_atomically(paths[name], result.pdf)
+    outputs = {name: Output(paths[name], result.pages) for name, result in made.items()}
+    continued = next(iter(made.values())).continued_notes
+    return BuildResult(outputs, len(body.notes), time.perf_counter() - started, problems, continued)
+
+
+def _make(report: Report, body: Body, profile: Profile, workdir: Path) -> tuple[_Made, list[Problem]]:
+    """Template, layout, audit and finish for one profile."""
+    document, problems = _document(report, body, profile, workdir)
+    layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent)
+    blanks = -len(layout.document.pages) % SADDLE_STITCH_MULTIPLE
+    if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and blanks:
+        # Pad before the back page so it stays the outside back cover: lay out again.
+        document, problems = _document(report, body, profile, workdir, blanks)
+        layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent)
     result = audit(layout, body)
     problems += layout_problems + result.problems
-    _stop_on_errors(problems, strict)
+    pdf = finish(layout.pdf, report.settings, cmyk_only=profile.name == "print")
+    return _Made(pdf, result.pages, result.continued_notes), problems
 
-    write_atomically(output, finish(layout.pdf, report.settings))
-    seconds = time.perf_counter() - started
-    return BuildResult(output, result.pages, result.notes, seconds, problems, result.continued_notes)
+
+def _document(report: Report, body: Body, profile: Profile, workdir: Path, blanks: int = 0) -> tuple[HtmlDocument, list[Problem]]:
+    """The HTML for one profile; the print file's images are CMYK copies in `workdir`."""
+    document = fill_template(report, body, profile, blank_pages=blanks)
+    if profile.name != "print":
+        return document, []
+    images = workdir / "images"
+    images.mkdir(exist_ok=True)
+    html, problems = cmyk_images(document.html, images)
+    return dataclasses.replace(document, html=html, resource_dirs=(*document.resource_dirs, images)), problems
+
+
+def _preflight(pdf: bytes, report: Report, workdir: Path) -> list[Problem]:
+    """The print file must pass the same checks a print vendor runs."""
+    path = workdir / "print-candidate.pdf"
+    path.write_bytes(pdf)
+    options = report.settings.print
+    checked = preflight(
+        path,
+        PreflightOptions(
+            standard=options.standard,
+            max_tac=options.max_ink,
+            saddle_stitch=options.binding == "saddle-stitch",
+            expected_bleed_mm=options.bleed_mm,
+        ),
+    )
+    return [
+        Problem.at(messages.PREFLIGHT_FAILED.format(check=f.check, page=f.page or "-", message=f.message))
+        for f in checked.findings
+        if f.severity == "error"
+    ]
 
 
 def _stop_on_errors(problems: list[Problem], strict: bool) -> None:
@@ -79,6 +161,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a PDF is for sharing
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -64,17 +64,25 @@ class _EngineLog(logging.Handler):
         self.records.append(record)
 
 
-def lay_out(document: HtmlDocument, **pdf_options: Any) -> tuple[Layout, list[Problem]]:
+def lay_out(
+    document: HtmlDocument, pdf_variant: str | None = None, output_intent: str | None = None
+) -> tuple[Layout, list[Problem]]:
     """Render with the footnote patches applied; engine warnings come back as problems."""
-    fetcher = ConfinedFetcher((document.base_dir, styles_dir()))
+    fetcher = ConfinedFetcher((document.base_dir, styles_dir(), *document.resource_dirs))
     log = _EngineLog()
     weasyprint.LOGGER.addHandler(log)
     try:
         with patched_engine():
             html = weasyprint.HTML(string=document.html, base_url=str(document.base_dir) + "/", url_fetcher=fetcher)
-            stylesheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher) for path in document.stylesheets]
-            rendered = html.render(stylesheets=stylesheets, **pdf_options)
-            pdf = rendered.write_pdf(**pdf_options)
+            # @color-profile rules register into this dict, which render() needs to see.
+            color_profiles: dict[str, Any] = {}
+            css = {"url_fetcher": fetcher, "color_profiles": color_profiles}
+            stylesheets = [weasyprint.CSS(filename=str(path), **css) for path in document.stylesheets]
+            if document.css:
+                stylesheets.append(weasyprint.CSS(string=document.css, **css))
+            options = {"pdf_variant": pdf_variant, "output_intent": output_intent}
+            rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
+            pdf = rendered.write_pdf(**options)
     finally:
         weasyprint.LOGGER.removeHandler(log)
     return Layout(rendered, pdf), _problems_from(log.records, fetcher.refused)

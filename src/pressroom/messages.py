@@ -136,3 +136,16 @@ LETTERHEAD_BLEED = (
     "of the page, export it with {needed} mm bleed, or a white edge can show after cutting."
 )
 COVER_PAGE_LABEL = "Cover "
+
+# Watch
+WATCH_STARTED = "Watching {source}. Preview: {url} (open it in a browser). Stop with Ctrl+C."
+WATCH_FIRST_BUILD = "building..."
+WATCH_BUILD = "build {number}:"
+WATCH_FAILED = "{clock} build {number} failed; {output} was not changed. Fix the problems above and save again."
+WATCH_FAILED_SUMMARY = "failed with {count} problem(s); the PDF below is the last good one"
+WATCH_STOPPED = "Stopped watching."
+WATCH_PORT_BUSY = (
+    "The preview cannot use port {port} ({error}): another `pressroom watch` may be running. "
+    "Stop it, or choose another port: --port {next}."
+)
+PREFLIGHT_FAILED = "The print file fails the printer's check '{check}' (page {page}): {message}"

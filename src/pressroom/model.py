@@ -10,6 +10,21 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class PrintSettings(BaseModel):
+    """How the print file is made (report.yaml's `print:` section)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    standard: Literal["x-4", "x-1a"] = Field("x-4", description="PDF/X standard of the print file.")
+    # WeasyPrint caps the BleedBox at 10 pt (3.5 mm).
+    bleed_mm: float = Field(3.0, ge=0, le=3.5, description="Bleed around the trimmed page, in millimetres.")
+    marks: bool = Field(True, description="Crop marks outside the trim.")
+    binding: Literal["none", "saddle-stitch"] = Field(
+        "none", description="saddle-stitch pads the page count to a multiple of 4 with blank pages before the back page."
+    )
+    max_ink: float = Field(300.0, ge=100, le=400, description="Maximum total ink coverage (C+M+Y+K), in per cent.")
+
+
 class ReportSettings(BaseModel):
     """The facts in report.yaml (or a Markdown file's front matter)."""
 
@@ -30,6 +45,7 @@ class ReportSettings(BaseModel):
     files: list[str] = Field(default_factory=list, description="The Markdown files, in reading order.")
     subject: str | None = Field(None, description="A one-sentence summary, stored in the PDF's metadata.")
     keywords: list[str] = Field(default_factory=list, description="Keywords stored in the PDF's metadata.")
+    print: PrintSettings = Field(default_factory=PrintSettings, description="Options for the print file.")
 
 
 @dataclass(frozen=True)

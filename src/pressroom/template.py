@@ -8,22 +8,32 @@ from pathlib import Path
 import jinja2
 
 from pressroom.markdown import Body
+from pressroom.icc import cmyk_profile_path
 from pressroom.model import Report
+from pressroom.profiles import Profile, profile_css
 from pressroom.resources import styles_dir, templates_dir
 
 TEMPLATE = "report.html.j2"
+SCREEN = Profile("screen", "pdf/ua-1")
 
 
 @dataclass(frozen=True)
 class HtmlDocument:
-    """A complete HTML document and the stylesheets to lay it out with."""
+    """A complete HTML document and the stylesheets to lay it out with.
+
+    `css` is added after the stylesheets (the profile's colours, bleed and marks);
+    `resource_dirs` are further folders the engine may read (the ICC profile, converted images).
+    """
 
     html: str
     stylesheets: tuple[Path, ...]
     base_dir: Path
+    css: str = ""
+    resource_dirs: tuple[Path, ...] = ()
 
 
-def fill_template(report: Report, body: Body) -> HtmlDocument:
+def fill_template(report: Report, body: Body, profile: Profile = SCREEN, blank_pages: int = 0) -> HtmlDocument:
+    """The report as one HTML document for one profile; blank_pages go before the back page."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
@@ -39,6 +49,8 @@ def fill_template(report: Report, body: Body) -> HtmlDocument:
         background=jinja2.utils.markupsafe.Markup(body.background_html),
         created=settings.date.isoformat(),
         display_date=f"{settings.date:%B %Y}",
+        blank_pages=blank_pages,
     )
     stylesheets = (styles_dir() / "_base.css", report.stylesheet)
-    return HtmlDocument(html, stylesheets, report.root)
+    css = profile_css(profile, settings, stylesheets)
+    return HtmlDocument(html, stylesheets, report.root, css, (cmyk_profile_path().parent,))

@@ -10,6 +10,7 @@ from pressroom import messages
 from pressroom.build import build, default_output, default_source
 from pressroom.commands.output import print_problems, shown
 from pressroom.problems import UserError
+from pressroom.profiles import PROFILE_CHOICES
 
 HELP = "build a report folder or a Markdown file into a PDF"
 
@@ -17,6 +18,13 @@ HELP = "build a report folder or a Markdown file into a PDF"
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", nargs="?", type=Path, help="report folder or .md file (default: ./report)")
     parser.add_argument("-o", "--output", type=Path, help="the PDF to write (default: build/NAME.pdf)")
+    parser.add_argument(
+        "--profile",
+        choices=PROFILE_CHOICES,
+        default="both",
+        help="screen: tagged RGB PDF for the web; print: PDF/X-4 CMYK file for the printer, "
+        "written beside it as NAME-print.pdf; both (default)",
+    )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (for CI)")
     verbosity = parser.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
@@ -28,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     source = args.source or default_source(cwd)
     output = args.output or default_output(source, cwd)
     try:
-        result = build(source, output, strict=args.strict)
+        result = build(source, output, profile=args.profile, strict=args.strict)
     except UserError as error:
         print_problems(error.problems)
         print(messages.FAILED.format(output=shown(output)), file=sys.stderr)
@@ -37,5 +45,6 @@ def run(args: argparse.Namespace) -> int:
         print_problems(result.warnings)
         if args.verbose and result.continued_notes:
             print(messages.CONTINUED_NOTES.format(notes=", ".join(map(str, result.continued_notes))))
-        print(messages.BUILT.format(path=shown(result.output), pages=result.pages, notes=result.notes, seconds=result.seconds))
+        for made in result.outputs.values():
+            print(messages.BUILT.format(path=shown(made.path), pages=made.pages, notes=result.notes, seconds=result.seconds))
     return 0

@@ -1,0 +1,115 @@
+"""The two files one build makes: `screen` (tagged PDF/UA, RGB, small) and `print`
+(PDF/X with a CMYK output intent, bleed and crop marks, no RGB anywhere).
+
+A profile changes only what the template adds and how the engine writes the file;
+the text, notes and layout rules are the same for both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import tinycss2
+import tinycss2.color3
+from PIL import Image
+
+from pressroom import messages
+from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
+from pressroom.model import ReportSettings
+from pressroom.problems import Problem
+
+ProfileName = Literal["screen", "print"]
+ProfileChoice = Literal["screen", "print", "both"]
+PROFILE_CHOICES: tuple[ProfileChoice, ...] = ("both", "screen", "print")
+PRINT_SUFFIX = "-print"
+IMAGE_SRC = re.compile(r'(<img src=")(file://[^"]+)(")')
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: ProfileName
+    pdf_variant: str
+    output_intent: str | None = None  # the CSS colour space WeasyPrint writes as the OutputIntent
+
+
+def profiles_for(choice: ProfileChoice, settings: ReportSettings) -> tuple[Profile, ...]:
+    screen = Profile("screen", "pdf/ua-1")
+    printed = Profile("print", f"pdf/{settings.print.standard}", "device-cmyk")
+    return {"screen": (screen,), "print": (printed,), "both": (screen, printed)}[choice]
+
+
+def output_paths(output: Path, choice: ProfileChoice) -> dict[ProfileName, Path]:
+    """`-o out.pdf` names the screen file; the print file goes beside it as out-print.pdf.
+    Asked for the print file alone, `-o` names it."""
+    if choice == "print":
+        return {"print": output}
+    paths: dict[ProfileName, Path] = {"screen": output}
+    if choice == "both":
+        paths["print"] = output.with_name(f"{output.stem}{PRINT_SUFFIX}{output.suffix}")
+    return paths
+
+
+def profile_css(profile: Profile, settings: ReportSettings, stylesheets: tuple[Path, ...]) -> str:
+    """CSS the profile adds after the style's own sheets."""
+    if profile.name == "screen":
+        return ""
+    options = settings.print
+    marks = "crop" if options.marks else "none"
+    return "\n".join(
+        [
+            # The output intent: WeasyPrint embeds this profile and writes device-cmyk() as DeviceCMYK.
+            f'@color-profile device-cmyk {{ src: url("{cmyk_profile_path().as_uri()}"); '
+            "components: cyan, magenta, yellow, black; }",
+            f"@page {{ bleed: {options.bleed_mm}mm; marks: {marks}; }}",
+            cmyk_overrides(stylesheets),
+        ]
+    )
+
+
+def cmyk_overrides(stylesheets: tuple[Path, ...]) -> str:
+    """Every colour custom property of the style, converted to CMYK with the print profile.
+    Neutral greys become black ink only, so text prints in K."""
+    declarations = []
+    for path in stylesheets:
+        rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
+        for rule in rules:
+            if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != ":root":
+                continue
+            for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+                if declaration.type != "declaration" or not declaration.name.startswith("--"):
+                    continue
+                colour = tinycss2.color3.parse_color(tinycss2.serialize(declaration.value).strip())
+                if colour is None or isinstance(colour, str):
+                    continue
+                c, m, y, k = rgb_to_cmyk(*(round(channel * 255) for channel in colour[:3]))
+                declarations.append(f"{declaration.name}: device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f});")
+    return ":root { " + " ".join(declarations) + " }\nhtml { color: var(--text, device-cmyk(0 0 0 1)); }"
+
+
+def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
+    """Point every image at a CMYK copy made with the print profile (the screen file keeps RGB)."""
+    problems: list[Problem] = []
+
+    def convert(match: re.Match) -> str:
+        source = Path(_path_of(match[2]))
+        target = workdir / f"{len(list(workdir.iterdir()))}-{source.stem}.jpg"
+        try:
+            with Image.open(source) as image:
+                image.load()
+                cmyk = image if image.mode == "CMYK" else rgb_to_cmyk_image(image)
+                cmyk.save(target, "JPEG", quality=95, dpi=image.info.get("dpi", (300, 300)))
+        except OSError as error:
+            problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=source.name, detail=error), source))
+            return match[0]
+        return f"{match[1]}{target.as_uri()}{match[3]}"
+
+    return IMAGE_SRC.sub(convert, html), problems
+
+
+def _path_of(url: str) -> str:
+    from urllib.request import url2pathname
+
+    return url2pathname(url.removeprefix("file://"))
