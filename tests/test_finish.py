@@ -24,3 +24,17 @@ def test_finish_sets_title_display_outline_mode_and_language():
 def test_finish_is_deterministic():
     pdf = weasyprint.HTML(string="<title>T</title><p>x</p>").write_pdf()
     assert finish(pdf, SETTINGS) == finish(pdf, SETTINGS)
+
+
+def test_print_finishing_turns_rgb_crop_marks_into_registration_colour():
+    html = "<style>@page { size: A6; bleed: 3mm; marks: crop; }</style><p>x</p>"
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    finished = pypdf.PdfReader(io.BytesIO(finish(pdf, SETTINGS, cmyk_only=True)))
+    forms = [
+        xobject.get_object()
+        for page in finished.pages
+        for xobject in page["/Resources"].get("/XObject", {}).values()
+    ]
+    operators = b"".join(form.get_data() for form in forms)
+    assert b" rg" not in operators and b" RG" not in operators
+    assert b"1 1 1 1 K" in operators

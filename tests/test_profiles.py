@@ -1,0 +1,63 @@
+"""Profiles: what the print file adds (CMYK colours, bleed, marks, CMYK images) and where files go."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+from PIL import Image
+
+from pressroom.build import build
+from pressroom.model import ReportSettings
+from pressroom.profiles import cmyk_images, cmyk_overrides, output_paths, profile_css, profiles_for
+
+SETTINGS = ReportSettings(title="T", organisation="ecpat-international", date="2020-01-02")
+
+
+def test_both_profiles_write_the_print_file_beside_the_screen_file():
+    assert output_paths(Path("b/x.pdf"), "both") == {"screen": Path("b/x.pdf"), "print": Path("b/x-print.pdf")}
+    assert output_paths(Path("b/x.pdf"), "print") == {"print": Path("b/x.pdf")}
+    assert [p.pdf_variant for p in profiles_for("both", SETTINGS)] == ["pdf/ua-1", "pdf/x-4"]
+
+
+def test_style_colours_become_cmyk_and_greys_black_ink_only(tmp_path: Path):
+    sheet = tmp_path / "s.css"
+    sheet.write_text(":root { --text: #222222; --accent: #0b5c8c; --size: 3pt; }\np { color: red; }")
+    css = cmyk_overrides((sheet,))
+    assert re.search(r"--text: device-cmyk\(0\.000 0\.000 0\.000 0\.\d+\);", css)
+    cyan, magenta, yellow, black = map(float, re.search(r"--accent: device-cmyk\(([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\)", css).groups())
+    assert cyan > 0.5 and cyan > magenta > yellow
+    assert "--size" not in css
+
+
+def test_print_css_asks_for_the_output_intent_bleed_and_marks():
+    printed = profiles_for("print", SETTINGS)[0]
+    css = profile_css(printed, SETTINGS, ())
+    assert "@color-profile device-cmyk" in css and "pressroom-fogra39.icc" in css
+    assert "bleed: 3.0mm; marks: crop;" in css
+    assert profile_css(profiles_for("screen", SETTINGS)[0], SETTINGS, ()) == ""
+
+
+def test_images_are_copied_as_cmyk_for_print(tmp_path: Path):
+    picture = tmp_path / "p.png"
+    Image.new("RGB", (30, 20), (200, 30, 30)).save(picture)
+    (tmp_path / "out").mkdir()
+    html, problems = cmyk_images(f'<img src="{picture.as_uri()}" alt="x">', tmp_path / "out")
+    assert problems == []
+    (converted,) = (tmp_path / "out").iterdir()
+    assert Image.open(converted).mode == "CMYK" and converted.as_uri() in html
+
+
+def test_saddle_stitch_pads_the_print_file_to_a_multiple_of_4_before_the_back_page(report_copy: Path, tmp_path: Path):
+    yaml_path = report_copy / "report.yaml"
+    yaml_path.write_text(yaml_path.read_text() + "print:\n  binding: saddle-stitch\n")
+    # One extra paragraph makes the text run to a fourth page: 5 pages with the back page.
+    text = report_copy / "briefing-paper.md"
+    text.write_text(text.read_text() + "\n" + "More text follows here. " * 120 + "\n")
+    result = build(report_copy, tmp_path / "r.pdf", profile="both")
+    screen, printed = result.outputs["screen"], result.outputs["print"]
+    assert screen.pages == 5 and printed.pages == 8
+    pages = pypdf.PdfReader(printed.path).pages
+    assert [len(p.extract_text().split()) for p in pages[4:7]] == [0, 0, 0]
+    assert "Background information about ECPAT" in pages[7].extract_text()
