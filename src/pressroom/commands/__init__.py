@@ -8,6 +8,7 @@ from pressroom.commands import doctor as doctor_command
 from pressroom.commands import new as new_command
 from pressroom.commands import preflight as preflight_command
 from pressroom.commands import schema as schema_command
+from pressroom.commands import watch as watch_command
 
 # Each entry: (name, module). A module has HELP, register(parser) and run(args) -> int.
 COMMANDS = (
@@ -15,5 +16,6 @@ COMMANDS = (
     ("new", new_command),
     ("doctor", doctor_command),
     ("schema", schema_command),
+    ("watch", watch_command),
     ("preflight", preflight_command),
 )

@@ -1,0 +1,124 @@
+"""`pressroom watch`, the logic: which files a report uses, whether they changed, one rebuild.
+
+The process stays alive between builds, so WeasyPrint, fonts and templates are imported
+once and a rebuild costs only the build itself. Polling mtimes every few tenths of a
+second needs no extra dependency and sees every editor's way of saving.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pressroom.build import BuildResult, build
+from pressroom.doctor import font_families
+from pressroom.problems import Problem, UserError
+from pressroom.resources import organisations_dir, styles_dir, templates_dir
+
+POLL_SECONDS = 0.3
+SETTLE_SECONDS = 0.05  # an editor may write a file in several steps
+SKIPPED_FOLDERS = {"__pycache__", "node_modules"}
+
+# path -> (modification time in ns, size): a change in either is a change.
+Snapshot = dict[Path, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One rebuild: its number (1, 2, ...), and the result or the problems that stopped it."""
+
+    number: int
+    result: BuildResult | None
+    problems: tuple[Problem, ...]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None
+
+
+def watched_roots(source: Path) -> list[Path]:
+    """The folders whose files a build may read: the report's own, the styles (with any
+    fonts there), the templates and the organisations' background texts."""
+    report_folder = source if source.is_dir() else source.parent
+    return [report_folder.resolve(), styles_dir(), templates_dir(), organisations_dir()]
+
+
+def font_files(styles: Path) -> list[Path]:
+    """The installed font files of every family the styles ask for, as fontconfig finds them."""
+    files = []
+    for family in font_families(styles):
+        listing = subprocess.run(["fc-list", f":family={family}", "file"], capture_output=True, text=True, check=False)
+        files += [Path(line.split(":")[0]) for line in listing.stdout.splitlines() if line.strip()]
+    return sorted(set(files))
+
+
+def take_snapshot(roots: Iterable[Path], files: Iterable[Path], output: Path) -> Snapshot:
+    """Every file under the roots (hidden files and output folders aside), and the given files."""
+    found: Snapshot = {}
+    output = output.resolve()
+    for root in roots:
+        for path in _files_under(root, output):
+            _record(found, path)
+    for path in files:
+        _record(found, path)
+    return found
+
+
+def _files_under(root: Path, output: Path) -> Iterable[Path]:
+    for path in root.iterdir() if root.is_dir() else ():
+        if path.name.startswith(".") or path == output:
+            continue
+        if path.is_dir():
+            if path.name not in SKIPPED_FOLDERS and path != output.parent:
+                yield from _files_under(path, output)
+        else:
+            yield path
+
+
+def _record(found: Snapshot, path: Path) -> None:
+    try:
+        status = path.stat()
+    except OSError:  # deleted while we looked: the next poll sees it gone
+        return
+    found[path] = (status.st_mtime_ns, status.st_size)
+
+
+class Watcher:
+    """Rebuilds `source` into `output` whenever a file it uses changes."""
+
+    def __init__(self, source: Path, output: Path, *, strict: bool = False):
+        self.source, self.output, self.strict = source, output, strict
+        self.roots = watched_roots(source)
+        self.fonts = font_files(styles_dir())
+        self.snapshot: Snapshot = {}
+        self.builds = 0
+
+    def poll(self) -> Outcome | None:
+        """Build if anything changed since the last look (the first look always builds)."""
+        current = self._look()
+        if current == self.snapshot and self.builds:
+            return None
+        while True:  # wait until the editor has finished writing
+            time.sleep(SETTLE_SECONDS)
+            settled = self._look()
+            if settled == current:
+                break
+            current = settled
+        self.snapshot = current
+        return self.rebuild()
+
+    def rebuild(self) -> Outcome:
+        self.builds += 1
+        started = time.perf_counter()
+        try:
+            result = build(self.source, self.output, strict=self.strict)
+        except UserError as error:
+            return Outcome(self.builds, None, tuple(error.problems), time.perf_counter() - started)
+        return Outcome(self.builds, result, tuple(result.warnings), time.perf_counter() - started)
+
+    def _look(self) -> Snapshot:
+        return take_snapshot(self.roots, self.fonts, self.output)

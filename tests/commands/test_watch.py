@@ -1,0 +1,201 @@
+"""`pressroom watch`: rebuild on save, preview in a real browser, last good PDF kept."""
+
+from __future__ import annotations
+
+import io
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from pressroom import messages
+from pressroom.cli import main
+from pressroom.preview import PreviewPage, PreviewServer
+from pressroom.resources import organisations_dir, styles_dir, templates_dir
+from pressroom.watch import Watcher, font_files, take_snapshot, watched_roots
+
+from .browser import CHROMIUM, Browser
+
+NEW_PARAGRAPH = "A paragraph written while the preview was open."
+BROKEN_CALL = "A call to a note that does not exist.[^nowhere]"
+
+
+def _pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+
+class WatchProcess:
+    """`pressroom watch` as the user runs it, in its own process; its output read line by line."""
+
+    def __init__(self, source: Path, output: Path):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pressroom", "watch", str(source), "-o", str(output), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:  # type: ignore[union-attr]
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for_line(self, pattern: str, timeout: float = 30.0) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            self.seen.append(line)
+            if match := re.search(pattern, line):
+                return match
+        raise TimeoutError(f"watch never printed {pattern!r}; it printed: {self.seen}")
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def watching(report_copy: Path, tmp_path: Path) -> Iterator[tuple[WatchProcess, Path, str]]:
+    output = tmp_path / "out" / "report.pdf"
+    watch = WatchProcess(report_copy, output)
+    try:
+        url = watch.wait_for_line(r"Preview: (http://127\.0\.0\.1:\d+/)")[1]
+        watch.wait_for_line(r"build 1: .*19 notes")
+        yield watch, output, url
+    finally:
+        if watch.process.poll() is None:
+            watch.process.kill()
+            watch.process.wait()
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).is_file():
+        pytest.fail("Debian's chromium is needed for this test: apt-get install -y chromium")
+    opened = Browser()
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _page_at(browser: Browser, version: int) -> None:
+    browser.wait_for(f"document.body && document.body.dataset.version === '{version}'")
+
+
+def test_preview_reloads_on_save_and_keeps_the_last_good_pdf(watching: tuple[WatchProcess, Path, str], report_copy: Path, browser: Browser) -> None:
+    watch, output, url = watching
+    text_file = report_copy / "briefing-paper.md"
+    original = text_file.read_text()
+
+    browser.open(url)
+    _page_at(browser, 1)
+    assert browser.evaluate("document.getElementById('pdf').getAttribute('src')") == "/report.pdf?build=1"
+    browser.evaluate("window.beforeTheSave = true")
+
+    # A save: the PDF is rebuilt and the page reloads itself.
+    text_file.write_text(original + f"\n{NEW_PARAGRAPH}\n")
+    watch.wait_for_line(r"build 2: .*19 notes")
+    _page_at(browser, 2)
+    assert browser.evaluate("window.beforeTheSave") is None, "the page reloaded"
+    assert browser.evaluate("document.getElementById('pdf').getAttribute('src')") == "/report.pdf?build=2"
+    assert NEW_PARAGRAPH in _pdf_text(output)
+    good_pdf = output.read_bytes()
+
+    # A mistake: the page lists it and still shows the last good PDF, which stays untouched.
+    line = len((original + "\n").splitlines()) + 1
+    text_file.write_text(original + f"\n{BROKEN_CALL}\n")
+    watch.wait_for_line(r"build 3 failed")
+    _page_at(browser, 3)
+    assert browser.evaluate("document.body.dataset.ok") == "no"
+    problem = browser.evaluate("document.getElementById('problems').innerText").strip()
+    column = BROKEN_CALL.index("[^") + 1
+    assert problem.endswith(f"briefing-paper.md:{line}:{column}: {messages.NOTE_UNDEFINED.format(label='nowhere')}")
+    assert browser.evaluate("document.getElementById('pdf').getAttribute('src')") == "/report.pdf?build=2"
+    assert output.read_bytes() == good_pdf
+
+    # Fixed: a new PDF again, and no problems on the page.
+    text_file.write_text(original)
+    watch.wait_for_line(r"build 4: ")
+    _page_at(browser, 4)
+    assert browser.evaluate("document.body.dataset.ok") == "yes"
+    assert browser.evaluate("document.getElementById('problems')") is None
+    assert NEW_PARAGRAPH not in _pdf_text(output)
+
+    assert watch.stop() == 0
+    assert watch.wait_for_line(messages.WATCH_STOPPED)
+
+
+def test_rebuild_after_a_save_takes_well_under_a_second(report_copy: Path, tmp_path: Path) -> None:
+    watcher = Watcher(report_copy, tmp_path / "report.pdf")
+    first = watcher.poll()
+    assert first is not None and first.ok
+    assert watcher.poll() is None, "nothing changed, nothing built"
+    text_file = report_copy / "briefing-paper.md"
+    text_file.write_text(text_file.read_text() + "\nOne more sentence.\n")
+    second = watcher.poll()
+    assert second is not None and second.ok and second.number == 2
+    assert second.seconds < 1.0, f"rebuild took {second.seconds:.2f} s"
+
+
+def test_everything_a_build_reads_is_watched(report_copy: Path, tmp_path: Path) -> None:
+    roots = watched_roots(report_copy)
+    assert roots == [report_copy.resolve(), styles_dir(), templates_dir(), organisations_dir()]
+    fonts = font_files(styles_dir())
+    assert any("Charis" in font.name for font in fonts) and any("NotoSans" in font.name for font in fonts)
+    snapshot = take_snapshot(roots, fonts, tmp_path / "out.pdf")
+    for path in (report_copy / "report.yaml", report_copy / "briefing-paper.md", styles_dir() / "report.css",
+                 templates_dir() / "report.html.j2", organisations_dir() / "ecpat-international.md", fonts[0]):
+        assert path in snapshot, path
+
+
+def test_snapshot_sees_new_changed_and_deleted_files_but_not_the_output(tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    image = tmp_path / "images" / "chart.png"
+    image.write_bytes(b"one")
+    output = tmp_path / "build" / "report.pdf"
+    output.parent.mkdir()
+    before = take_snapshot([tmp_path], [], output)
+    output.write_bytes(b"%PDF")
+    (tmp_path / ".report.yaml.swp").write_text("editor noise")
+    assert take_snapshot([tmp_path], [], output) == before
+    image.write_bytes(b"longer")
+    assert take_snapshot([tmp_path], [], output) != before
+    image.unlink()
+    assert image not in take_snapshot([tmp_path], [], output)
+
+
+def test_busy_port_is_a_message_not_a_traceback(report_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    server = PreviewServer(tmp_path / "report.pdf", PreviewPage(title="other"), port=0)
+    try:
+        port = int(server.url.rsplit(":", 1)[1].strip("/"))
+        assert main(["watch", str(report_copy), "--port", str(port)]) == 1
+    finally:
+        server.stop()
+    assert f"cannot use port {port}" in capsys.readouterr().err
+
+
+def test_preview_page_escapes_what_it_shows(tmp_path: Path) -> None:
+    page = PreviewPage(title="<b>", version=2, ok=False, summary="failed", problems=("x.md:1:1: <script>",), pdf_version=1, has_pdf=True)
+    html = PreviewServer(tmp_path / "r.pdf", page, port=0)
+    try:
+        text = html.html()
+    finally:
+        html.stop()
+    assert "&lt;script&gt;" in text and "<script>alert" not in text and "&lt;b&gt;" in text
+    assert 'data-version="2"' in text and "last good build" in text
