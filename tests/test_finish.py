@@ -7,29 +7,30 @@ import io
 import pypdf
 import weasyprint
 
-from pressroom.finish import finish
+from pressroom.finish import catalog_finisher, finish
 from pressroom.model import ReportSettings
 
 SETTINGS = ReportSettings(title="T", organisation="ecpat-international", date="2020-01-02", language="fr")
 
 
-def test_finish_sets_title_display_outline_mode_and_language():
-    pdf = weasyprint.HTML(string="<title>T</title><p>x</p>").write_pdf()
-    root = pypdf.PdfReader(io.BytesIO(finish(pdf, SETTINGS))).trailer["/Root"]
+def test_catalog_finisher_sets_title_display_outline_mode_and_language():
+    pdf = weasyprint.HTML(string="<title>T</title><p>x</p>").write_pdf(finisher=catalog_finisher(SETTINGS))
+    root = pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
     assert root["/PageMode"] == "/UseOutlines"
     assert root["/Lang"] == "fr"
 
 
-def test_finish_is_deterministic():
-    pdf = weasyprint.HTML(string="<title>T</title><p>x</p>").write_pdf()
-    assert finish(pdf, SETTINGS) == finish(pdf, SETTINGS)
+def test_print_finishing_is_deterministic_and_leaves_the_screen_file_alone():
+    pdf = weasyprint.HTML(string="<style>@page { bleed: 3mm; marks: crop }</style><p>x</p>").write_pdf()
+    assert finish(pdf, cmyk_only=True) == finish(pdf, cmyk_only=True) != pdf
+    assert finish(pdf) is pdf
 
 
 def test_print_finishing_turns_rgb_crop_marks_into_registration_colour():
     html = "<style>@page { size: A6; bleed: 3mm; marks: crop; }</style><p>x</p>"
     pdf = weasyprint.HTML(string=html).write_pdf()
-    finished = pypdf.PdfReader(io.BytesIO(finish(pdf, SETTINGS, cmyk_only=True)))
+    finished = pypdf.PdfReader(io.BytesIO(finish(pdf, cmyk_only=True)))
     forms = [
         xobject.get_object()
         for page in finished.pages

@@ -11,7 +11,7 @@ import pytest
 
 from pdfread import call_pages, note_positions
 from pressroom.audit import audit
-from pressroom.finish import finish
+from pressroom.finish import catalog_finisher
 from pressroom.layout import lay_out
 from pressroom.load import load_source
 from pressroom.markdown import render_markdown
@@ -42,10 +42,10 @@ def test_every_note_starts_on_its_call_page_and_none_is_lost(stress_folder, vari
     assert problems == [] and len(body.notes) == note_count >= 300
     document = fill_template(report, body)
     document = dataclasses.replace(document, stylesheets=(*document.stylesheets, folder / "variant.css"))
-    layout, _ = lay_out(document)
+    layout, _ = lay_out(document, "pdf/ua-1", None, catalog_finisher(report.settings))
     result = audit(layout, body)
     pdf = tmp_path / "stress.pdf"
-    pdf.write_bytes(finish(layout.pdf, report.settings))
+    pdf.write_bytes(layout.pdf)
 
     assert result.pages >= 100
     positions, calls = note_positions(pdf), call_pages(pdf)

@@ -8,13 +8,11 @@ page last and alone; every font embedded and one the styles asked for.
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import pypdf
 from weasyprint.formatting_structure import boxes
 
 from pressroom import messages
@@ -26,6 +24,7 @@ TOLERANCE = 0.5  # CSS px: layout rounding is far below this
 NOTE_ID = re.compile(r"^note-(\d+)$")
 CALL_ID = re.compile(r"^call-(\d+)$")
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+STYLE_SUFFIX = re.compile(r"-(Bold|Italic|BoldItalic|Oblique|BoldOblique|Regular|Medium|SemiBold|Light)+$")
 
 
 @dataclass
@@ -116,26 +115,42 @@ def _check_back_page(pages: list[boxes.PageBox]) -> list[Problem]:
 
 
 def _check_fonts(pdf: bytes, requested: set[str]) -> tuple[set[str], list[Problem]]:
-    """Read the fonts actually embedded back from the PDF and compare with the styles."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    """Read the fonts actually embedded back from the PDF (poppler's pdffonts) and compare
+    them with the families the styles asked for."""
     used: set[str] = set()
     problems = []
-    for page in reader.pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for font in fonts.values():
-            font = font.get_object()
-            descendants = font.get("/DescendantFonts")
-            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
-            name = SUBSET_TAG.sub("", str(font.get("/BaseFont", "")))
-            if descriptor is None or not any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                problems.append(Problem.at(messages.FONT_NOT_EMBEDDED.format(font=name)))
-                continue
-            used.add(str(descriptor.get("/FontFamily", name)))
-    for family in sorted(used - requested):
+    for name, embedded in embedded_fonts(pdf):
+        if not embedded:
+            problems.append(Problem.at(messages.FONT_NOT_EMBEDDED.format(font=name)))
+        used.add(name)
+    wanted = {_family_key(family): family for family in requested}
+    for name in sorted(used):
+        if _family_key(name) in wanted:
+            continue
         missing = [f for f in sorted(requested) if not font_installed(f)] or sorted(requested)
-        wanted = ", ".join(f"'{f}'" for f in missing)
-        problems.append(Problem.at(messages.FONT_FALLBACK.format(used=family, wanted=wanted, package=font_package(missing[0]))))
-    return used, problems
+        listed = ", ".join(f"'{f}'" for f in missing)
+        problems.append(Problem.at(messages.FONT_FALLBACK.format(used=name, wanted=listed, package=font_package(missing[0]))))
+    return {wanted.get(_family_key(name), name) for name in used}, problems
+
+
+def embedded_fonts(pdf: bytes) -> list[tuple[str, bool]]:
+    """(font name without subset tag and style, embedded?) for every font in the file."""
+    listing = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    lines = listing.splitlines()
+    if len(lines) < 2:
+        return []
+    # Columns are fixed-width; the dashes under the header give their extents.
+    extents = [match.span() for match in re.finditer(r"-+", lines[1])]
+    fonts = []
+    for line in lines[2:]:
+        cells = [line[start:end + 1].strip() for start, end in extents]
+        name = STYLE_SUFFIX.sub("", SUBSET_TAG.sub("", cells[0]))
+        fonts.append((name, cells[3] == "yes"))
+    return fonts
+
+
+def _family_key(name: str) -> str:
+    return re.sub(r"[\s-]", "", name).lower()
 
 
 def font_installed(family: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pressroom import messages
 from pressroom.audit import audit
-from pressroom.finish import finish
+from pressroom.finish import catalog_finisher, finish
 from pressroom.layout import lay_out
 from pressroom.load import load_source
 from pressroom.markdown import Body, render_markdown
@@ -105,15 +105,16 @@ def build(source: Path, output: Path, *, profile: ProfileChoice = "screen", stri
 def _make(report: Report, body: Body, profile: Profile, workdir: Path) -> tuple[_Made, list[Problem]]:
     """Template, layout, audit and finish for one profile."""
     document, problems = _document(report, body, profile, workdir)
-    layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent)
+    finisher = catalog_finisher(report.settings)
+    layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     blanks = -len(layout.document.pages) % SADDLE_STITCH_MULTIPLE
     if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and blanks:
         # Pad before the back page so it stays the outside back cover: lay out again.
         document, problems = _document(report, body, profile, workdir, blanks)
-        layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent)
+        layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     result = audit(layout, body)
     problems += layout_problems + result.problems
-    pdf = finish(layout.pdf, report.settings, cmyk_only=profile.name == "print")
+    pdf = finish(layout.pdf, cmyk_only=profile.name == "print")
     return _Made(pdf, result.pages, result.continued_notes), problems
 
 

@@ -1,25 +1,26 @@
-"""Stage 7: finish the PDF with pypdf: what the engine does not write.
+"""Stage 7: finish the PDF: what the engine does not write.
 
-Both files: viewer settings (show the title, open the bookmarks) and the language.
-Print file: WeasyPrint draws crop marks in DeviceRGB; they are rewritten in registration
-colour (all four inks), and any other RGB fill or stroke in CMYK with the print profile.
-Nothing here reads the clock or draws random numbers, so the same input gives the same bytes.
+Both files get viewer settings (show the title, open the bookmarks) and the language. These
+go into the catalog as the engine writes it (`catalog_finisher`, WeasyPrint's finisher hook):
+re-reading a tagged 100-page PDF with pypdf just to add three keys would cost seconds.
+
+The print file is then rewritten with pypdf (`finish`): WeasyPrint draws crop marks in
+DeviceRGB; they become registration colour (all four inks), and any other RGB fill or
+stroke becomes CMYK through the print profile. The output profile, embedded once per page
+group by the engine, is kept once.
+
+Nothing here reads the clock or draws random numbers: the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
+import pydyf
 import pypdf
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    ContentStream,
-    DictionaryObject,
-    FloatObject,
-    NameObject,
-    TextStringObject,
-)
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, FloatObject
 
 from pressroom.icc import rgb_to_cmyk
 from pressroom.model import ReportSettings
@@ -28,19 +29,27 @@ REGISTRATION = (1.0, 1.0, 1.0, 1.0)
 RGB_TO_CMYK_OPERATOR = {b"rg": b"k", b"RG": b"K"}
 
 
-def finish(pdf: bytes, settings: ReportSettings, cmyk_only: bool = False) -> bytes:
+def catalog_finisher(settings: ReportSettings) -> Callable[[Any, pydyf.PDF], None]:
+    """Viewer settings and language, added to the catalog before the engine writes it."""
+
+    def add_catalog_entries(document: Any, pdf: pydyf.PDF) -> None:
+        pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+        pdf.catalog["PageMode"] = "/UseOutlines"
+        pdf.catalog["Lang"] = pydyf.String(settings.language)
+
+    return add_catalog_entries
+
+
+def finish(pdf: bytes, cmyk_only: bool = False) -> bytes:
+    """Rewrite what the print file must not contain; the screen file passes unchanged."""
+    if not cmyk_only:
+        return pdf
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     writer = pypdf.PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # PDF/X-4 needs 1.6; pypdf would write 1.3
-    root = writer._root_object
-    root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    root[NameObject("/PageMode")] = NameObject("/UseOutlines")
-    root[NameObject("/Lang")] = TextStringObject(settings.language)
-    if cmyk_only:
-        for page in writer.pages:
-            _recolour_forms(page.get("/Resources"), writer, seen=set())
-        # The engine embeds the output profile once per page group: keep one copy.
-        writer.compress_identical_objects()
+    for page in writer.pages:
+        _recolour_forms(page.get("/Resources"), writer, seen=set())
+    writer.compress_identical_objects()
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()

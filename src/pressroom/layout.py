@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,9 +66,13 @@ class _EngineLog(logging.Handler):
 
 
 def lay_out(
-    document: HtmlDocument, pdf_variant: str | None = None, output_intent: str | None = None
+    document: HtmlDocument,
+    pdf_variant: str | None = None,
+    output_intent: str | None = None,
+    finisher: Callable[[Any, Any], None] | None = None,
 ) -> tuple[Layout, list[Problem]]:
-    """Render with the footnote patches applied; engine warnings come back as problems."""
+    """Render with the footnote patches applied; engine warnings come back as problems.
+    `finisher` may add to the PDF's objects just before the engine writes them."""
     fetcher = ConfinedFetcher((document.base_dir, styles_dir(), *document.resource_dirs))
     log = _EngineLog()
     weasyprint.LOGGER.addHandler(log)
@@ -82,7 +87,7 @@ def lay_out(
                 stylesheets.append(weasyprint.CSS(string=document.css, **css))
             options = {"pdf_variant": pdf_variant, "output_intent": output_intent}
             rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
-            pdf = rendered.write_pdf(**options)
+            pdf = rendered.write_pdf(finisher=finisher, **options)
     finally:
         weasyprint.LOGGER.removeHandler(log)
     return Layout(rendered, pdf), _problems_from(log.records, fetcher.refused)
