@@ -118,3 +118,12 @@ def test_markdown_is_checked_even_when_the_settings_are_wrong(tmp_path: Path) ->
         (6, 1, messages.BAD_CHOICE.format(key="page_size", value="A5", choices="A4, Letter")),
         (1, 6, messages.NOTE_UNDEFINED.format(label="gone")),
     ]
+
+
+def test_a_section_names_its_keys_and_suggests_within_itself(tmp_path: Path) -> None:
+    _, problems = _validate(tmp_path, _yaml() + "print:\n  bindng: none\n  bleed_mm: 9\n")
+    hint = messages.UNKNOWN_KEY_HINT.format(suggestion="binding")
+    assert problems == [
+        (7, 3, messages.UNKNOWN_KEY.format(key="print.bindng", hint=hint)),
+        (8, 3, messages.OUT_OF_RANGE.format(key="print.bleed_mm", value=9, limit="of at most 3.5")),
+    ]

@@ -106,6 +106,9 @@ def _key_positions(node: yaml.Node | None, first_line: int) -> KeyPositions:
         if isinstance(value_node, yaml.SequenceNode):
             for index, item in enumerate(value_node.value):
                 positions[f"{key}.{index}"] = (item.start_mark.line + first_line, item.start_mark.column + 1)
+        if isinstance(value_node, yaml.MappingNode):  # a section such as print:
+            for name, position in _key_positions(value_node, first_line).items():
+                positions[f"{key}.{name}"] = position
     return positions
 
 

@@ -39,6 +39,17 @@ BAD_TYPE = "'{key}: {value}' is the wrong kind of value. {fix}"
 TYPE_FIXES = {
     "list": "Write a list: one item a line under the key, each line starting with '  - '.",
     "string": "Write text after the colon; put it in quotes if it starts with [, {, or a number.",
+    "float": "Write a number, such as 3 or 2.5.",
+    "int": "Write a whole number, such as 3.",
+    "bool": "Write true or false.",
+}
+OUT_OF_RANGE = "'{key}: {value}' is out of range. Write a number {limit}."
+# pydantic's limit error type -> the limit in words.
+LIMITS = {
+    "greater_than_equal": "of at least {:g}",
+    "less_than_equal": "of at most {:g}",
+    "greater_than": "above {:g}",
+    "less_than": "below {:g}",
 }
 UNKNOWN_ORGANISATION = "There is no organisation '{name}'. Use one of: {choices}."
 UNKNOWN_STYLE = "There is no style '{name}'. Use one of: {choices}."

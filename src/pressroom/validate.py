@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from pressroom import messages
 from pressroom.load import Source, load_source
@@ -75,13 +75,13 @@ def _position(source: Source, *keys: str) -> tuple[int, int]:
 def _problem_from(error: Any, source: Source) -> Problem:
     location = error["loc"]
     key = str(location[0]) if location else ""
-    name = ".".join(str(part) for part in location[:2])
-    where = (source.settings_file, *_position(source, name, key))
+    name = ".".join(str(part) for part in location)
+    where = (source.settings_file, *_position(source, name, ".".join(str(part) for part in location[:-1]) or key, key))
     kind, value = error["type"], error.get("input")
     if kind == "missing":
         return Problem.at(messages.MISSING_KEY.format(key=key), source.settings_file, 1, 1)
     if kind == "extra_forbidden":
-        return Problem.at(_unknown_key(key), *where)
+        return Problem.at(_unknown_key(location), *where)
     if value is None:
         return Problem.at(messages.EMPTY_VALUE.format(key=name), *where)
     if kind == "string_pattern_mismatch" and key == "language":
@@ -93,12 +93,28 @@ def _problem_from(error: Any, source: Source) -> Problem:
         return Problem.at(messages.BAD_CHOICE.format(key=name, value=value, choices=choices), *where)
     if kind == "string_too_short":
         return Problem.at(messages.EMPTY_VALUE.format(key=name), *where)
+    if kind in messages.LIMITS:
+        limit = messages.LIMITS[kind].format(*error["ctx"].values())
+        return Problem.at(messages.OUT_OF_RANGE.format(key=name, value=value, limit=limit), *where)
     expected = next((fix for start, fix in messages.TYPE_FIXES.items() if kind.startswith(start)), messages.TYPE_FIXES["string"])
     return Problem.at(messages.BAD_TYPE.format(key=name, value=value, fix=expected), *where)
 
 
-def _unknown_key(key: str) -> str:
-    close = difflib.get_close_matches(key, list(ReportSettings.model_fields), n=1, cutoff=0.6)
+def _unknown_key(location: tuple) -> str:
+    """Name the key as written and suggest the nearest setting at the same level."""
+    key = ".".join(str(part) for part in location)
+    close = difflib.get_close_matches(str(location[-1]), _settings_at(location[:-1]), n=1, cutoff=0.6)
     hint = messages.UNKNOWN_KEY_HINT.format(suggestion=close[0]) if close else ""
     return messages.UNKNOWN_KEY.format(key=key, hint=hint)
+
+
+def _settings_at(section: tuple) -> list[str]:
+    """The setting names inside a section (e.g. print:), or at the top level."""
+    model: type[BaseModel] = ReportSettings
+    for part in section:
+        annotation = model.model_fields[str(part)].annotation if str(part) in model.model_fields else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
 
