@@ -14,7 +14,7 @@ from weasyprint.urls import URLFetcher
 from pressroom import messages
 from pressroom.engine import patched_engine
 from pressroom.problems import Problem
-from pressroom.resources import styles_dir
+from pressroom.resources import path_of_file_url, styles_dir
 from pressroom.template import HtmlDocument
 
 NOTDEF_WARNING = ".notdef glyph"
@@ -38,7 +38,7 @@ class ConfinedFetcher(URLFetcher):
 
     def fetch(self, url: str, headers: Any = None) -> Any:
         if url.startswith("file:"):
-            path = Path(self._path_of(url)).resolve()
+            path = path_of_file_url(url).resolve()
             if not any(path.is_relative_to(root) for root in self.allowed):
                 self.refused.append(url)
                 raise ValueError(f"outside the report: {url}")
@@ -46,12 +46,6 @@ class ConfinedFetcher(URLFetcher):
             self.refused.append(url)
             raise ValueError(f"not a local file: {url}")
         return super().fetch(url, headers)
-
-    @staticmethod
-    def _path_of(url: str) -> str:
-        from urllib.request import url2pathname
-
-        return url2pathname(url.split("?")[0].removeprefix("file:"))
 
 
 class _EngineLog(logging.Handler):

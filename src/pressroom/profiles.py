@@ -20,6 +20,7 @@ from pressroom import messages
 from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
 from pressroom.model import ReportSettings
 from pressroom.problems import Problem
+from pressroom.resources import path_of_file_url
 
 ProfileName = Literal["screen", "print"]
 ProfileChoice = Literal["screen", "print", "both"]
@@ -94,7 +95,7 @@ def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
 
     def convert(match: re.Match) -> str:
-        source = Path(_path_of(match[2]))
+        source = path_of_file_url(match[2])
         target = workdir / f"{len(list(workdir.iterdir()))}-{source.stem}.jpg"
         try:
             with Image.open(source) as image:
@@ -107,9 +108,3 @@ def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
         return f"{match[1]}{target.as_uri()}{match[3]}"
 
     return IMAGE_SRC.sub(convert, html), problems
-
-
-def _path_of(url: str) -> str:
-    from urllib.request import url2pathname
-
-    return url2pathname(url.removeprefix("file://"))

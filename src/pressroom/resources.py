@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.request import url2pathname
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -29,3 +30,8 @@ def available_styles() -> list[str]:
 
 def available_organisations() -> list[str]:
     return sorted(p.stem for p in organisations_dir().glob("*.md"))
+
+
+def path_of_file_url(url: str) -> Path:
+    """The local path of a file:// URL (query and fragment dropped)."""
+    return Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file://").removeprefix("file:")))
