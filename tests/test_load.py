@@ -102,3 +102,11 @@ def test_single_markdown_file_without_front_matter(tmp_path: Path, text: str) ->
     path.write_text(text)
     source, problems = load_source(path)
     assert source is None and [(p.line, p.message) for p in problems] == [(1, messages.FRONT_MATTER_MISSING)]
+
+
+def test_a_key_written_twice_is_reported_where_it_repeats() -> None:
+    _, _, problems = parse_yaml("title: One\ndate: 2017-01-31\ntitle: Two\nprint:\n  marks: true\n  marks: false\n", Path("r.yaml"))
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (3, 1, messages.DUPLICATE_KEY.format(key="title", first=1)),
+        (6, 3, messages.DUPLICATE_KEY.format(key="marks", first=5)),
+    ]

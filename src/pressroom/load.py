@@ -80,7 +80,23 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[dict[str, An
         data, node = {}, None
     if not isinstance(data, dict):
         return None, {}, [Problem.at(messages.YAML_NOT_MAPPING, path, first_line, 1)]
-    return data, _key_positions(node, first_line), []
+    return data, _key_positions(node, first_line), _duplicate_keys(node, path, first_line)
+
+
+def _duplicate_keys(node: yaml.Node | None, path: Path, first_line: int) -> list[Problem]:
+    """YAML keeps the last of two equal keys without a word; the writer meant only one."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    problems: list[Problem] = []
+    first_seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + first_line
+        if key_node.value in first_seen:
+            message = messages.DUPLICATE_KEY.format(key=key_node.value, first=first_seen[key_node.value])
+            problems.append(Problem.at(message, path, line, key_node.start_mark.column + 1))
+        first_seen.setdefault(key_node.value, line)
+        problems += _duplicate_keys(value_node, path, first_line)
+    return problems
 
 
 def _syntax_problem(error: yaml.YAMLError, path: Path, first_line: int) -> Problem:

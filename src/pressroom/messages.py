@@ -21,6 +21,7 @@ YAML_PROBLEMS = {
     "could not find expected ':'": "This line has no ':'. Write it as 'key: value'.",
     "expected ',' or ']'": "A list opened with '[' here is never closed. Add ']' at the end of the list.",
 }
+DUPLICATE_KEY = "'{key}' is written twice (first on line {first}). Keep one of them."
 YAML_NOT_MAPPING = "report.yaml must be a list of 'key: value' lines. Start with 'title: Your title'."
 FRONT_MATTER_MISSING = (
     "This Markdown file has no front matter. Start it with '---', the report's facts "
