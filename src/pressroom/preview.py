@@ -1,7 +1,8 @@
 """The live preview of `pressroom watch`: a page on 127.0.0.1 that shows the last good PDF,
 the latest build's problems, and reloads itself when a new build finishes.
 
-The page polls /status (a few bytes) and reloads when the build number changes; the PDF
+The page asks /status?after=N, which answers as soon as a build newer than N finishes
+(or after WAIT_SECONDS, and the page asks again), then reloads: no polling delay. The PDF
 is served from the output file, which a failed build never touches.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import jinja2
 
@@ -22,7 +23,7 @@ from pressroom.resources import templates_dir
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 PAGE_TEMPLATE = "preview.html.j2"
-POLL_MILLISECONDS = 300
+WAIT_SECONDS = 20.0  # a held /status request is answered at the latest after this
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class PreviewServer:
     def __init__(self, pdf: Path, page: PreviewPage, port: int = DEFAULT_PORT):
         self.pdf = pdf
         self._page = page
-        self._lock = threading.Lock()
+        self._changed = threading.Condition()
         self._template = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir()), autoescape=True, undefined=jinja2.StrictUndefined
         ).get_template(PAGE_TEMPLATE)
@@ -65,25 +66,35 @@ class PreviewServer:
         self._http.server_close()
 
     def publish(self, page: PreviewPage) -> None:
-        with self._lock:
+        with self._changed:
             self._page = page
+            self._changed.notify_all()
 
     def page(self) -> PreviewPage:
-        with self._lock:
+        with self._changed:
+            return self._page
+
+    def page_after(self, version: int, timeout: float = WAIT_SECONDS) -> PreviewPage:
+        """The page once its build is not `version` any more, or as it is after `timeout`."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._page.version != version, timeout)
             return self._page
 
     def html(self) -> str:
-        return self._template.render(page=self.page(), poll=POLL_MILLISECONDS)
+        return self._template.render(page=self.page())
 
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         preview: PreviewServer = self.server.preview  # type: ignore[attr-defined]
-        path = urlsplit(self.path).path
+        url = urlsplit(self.path)
+        path = url.path
         if path == "/":
             self._send(preview.html().encode("utf-8"), "text/html; charset=utf-8")
         elif path == "/status":
-            self._send(json.dumps(asdict(preview.page())).encode("utf-8"), "application/json")
+            after = parse_qs(url.query).get("after", [""])[0]
+            page = preview.page_after(int(after)) if after.isdigit() else preview.page()
+            self._send(json.dumps(asdict(page)).encode("utf-8"), "application/json")
         elif path == "/report.pdf" and preview.pdf.is_file():
             self._send(preview.pdf.read_bytes(), "application/pdf")
         else:

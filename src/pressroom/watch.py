@@ -18,7 +18,7 @@ from pressroom.doctor import font_families
 from pressroom.problems import Problem, UserError
 from pressroom.resources import organisations_dir, styles_dir, templates_dir
 
-POLL_SECONDS = 0.3
+POLL_SECONDS = 0.2
 SETTLE_SECONDS = 0.05  # an editor may write a file in several steps
 SKIPPED_FOLDERS = {"__pycache__", "node_modules"}
 

@@ -199,3 +199,15 @@ def test_preview_page_escapes_what_it_shows(tmp_path: Path) -> None:
         html.stop()
     assert "&lt;script&gt;" in text and "<script>alert" not in text and "&lt;b&gt;" in text
     assert 'data-version="2"' in text and "last good build" in text
+
+
+def test_status_request_is_answered_when_the_next_build_is_published(tmp_path: Path) -> None:
+    server = PreviewServer(tmp_path / "r.pdf", PreviewPage(title="t", version=1), port=0)
+    try:
+        assert server.page_after(1, timeout=0.05).version == 1, "no news: the same page after the timeout"
+        threading.Timer(0.1, server.publish, [PreviewPage(title="t", version=2)]).start()
+        started = time.monotonic()
+        assert server.page_after(1, timeout=10).version == 2
+        assert time.monotonic() - started < 5, "answered as soon as build 2 was published"
+    finally:
+        server.stop()
