@@ -126,6 +126,7 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
             token.meta["number"] = numbers[note_id]
             token.meta["first"] = token.meta.get("subId", 0) == 0
 
+    problems += _calls_inside_notes(definitions, notes_by_id, source, lines)
     for label, (_, line) in definitions.items():
         if label not in called:
             # A spare note does not spoil the PDF: a warning, which --strict turns into a failure.
@@ -133,6 +134,20 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
 
     env[NOTES_KEY] = {note.number: note for note in numbering.notes}
     return parser.renderer.render(tokens, parser.options, env), problems
+
+
+def _calls_inside_notes(definitions: dict, notes_by_id: dict, source: SourceFile, lines: list[str]) -> list[Problem]:
+    """A note cannot carry a note of its own: the call would vanish from the PDF."""
+    problems = []
+    for label, (note_tokens, _) in definitions.items():
+        for block in note_tokens:
+            for token in block.children or []:
+                if token.type == "footnote_ref":
+                    inner = notes_by_id[token.meta["id"]].get("label", "")
+                    line, column = _locate(f"[^{inner}]", block, source, lines)
+                    message = messages.NOTE_IN_NOTE.format(label=inner, note=label)
+                    problems.append(Problem.at(message, source.path, line, column))
+    return problems
 
 
 def _take_definitions(tokens: list[Token], source: SourceFile) -> tuple[list[Token], dict[str, tuple[list[Token], int]], list[Problem]]:
