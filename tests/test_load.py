@@ -110,3 +110,9 @@ def test_a_key_written_twice_is_reported_where_it_repeats() -> None:
         (3, 1, messages.DUPLICATE_KEY.format(key="title", first=1)),
         (6, 3, messages.DUPLICATE_KEY.format(key="marks", first=5)),
     ]
+
+
+def test_a_file_that_cannot_be_read_is_a_message(tmp_path: Path) -> None:
+    text, problems = read_text(tmp_path)  # a folder where a file was expected
+    assert text is None
+    assert [p.message for p in problems] == [messages.FILE_UNREADABLE.format(reason="Is a directory")]

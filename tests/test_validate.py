@@ -82,7 +82,7 @@ def test_wrong_type_says_how_to_write_it(tmp_path: Path) -> None:
 def test_wrong_type_in_a_list_item_points_at_the_item(tmp_path: Path) -> None:
     _, problems = _validate(tmp_path, _yaml(keywords=["children", "[1, 2]"]))
     fix = messages.TYPE_FIXES["string"]
-    assert problems == [(8, 5, messages.BAD_TYPE.format(key="keywords.1", value=[1, 2], fix=fix))]
+    assert problems == [(8, 5, messages.BAD_TYPE.format(key="keywords.1", value="[1, 2]", fix=fix))]
 
 
 def test_empty_value(tmp_path: Path) -> None:
@@ -127,3 +127,13 @@ def test_a_section_names_its_keys_and_suggests_within_itself(tmp_path: Path) -> 
         (7, 3, messages.UNKNOWN_KEY.format(key="print.bindng", hint=hint)),
         (8, 3, messages.OUT_OF_RANGE.format(key="print.bleed_mm", value=9, limit="of at most 3.5")),
     ]
+
+
+def test_a_section_written_as_a_value_says_how_to_write_a_section(tmp_path: Path) -> None:
+    _, problems = _validate(tmp_path, _yaml() + "print: yes\n")
+    assert problems == [(6, 1, messages.BAD_TYPE.format(key="print", value="true", fix=messages.TYPE_FIXES["model"]))]
+
+
+def test_a_key_that_is_a_number(tmp_path: Path) -> None:
+    _, problems = _validate(tmp_path, _yaml() + "2017: report\n")
+    assert problems == [(6, 1, messages.KEY_NOT_TEXT.format(key="2017"))]

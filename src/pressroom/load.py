@@ -43,7 +43,7 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, [Problem.at(f"{error.strerror}.", path)]
+        return None, [Problem.at(messages.FILE_UNREADABLE.format(reason=error.strerror), path)]
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n"), []
     except UnicodeDecodeError as error:

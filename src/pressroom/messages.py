@@ -4,6 +4,7 @@
 SOURCE_MISSING = "There is no report here. Give a report folder (with report.yaml) or a Markdown file."
 REPORT_YAML_MISSING = "This folder has no report.yaml. Create one (see `pressroom new`) or name a Markdown file."
 FILE_MISSING = "The file '{name}' named in report.yaml does not exist. Check the spelling, or create the file."
+FILE_UNREADABLE = "This file cannot be read ({reason}). Check that it is a file and that you may open it."
 NOT_UTF8 = "This file is not UTF-8 text (bad byte at offset {offset}). Save it as UTF-8 in your editor."
 YAML_SYNTAX = "This is not valid YAML: {detail}. Check the indentation and that each line reads 'key: value'."
 # PyYAML's problem (how it starts) -> the same in plain words, with the fix.
@@ -30,6 +31,7 @@ FRONT_MATTER_MISSING = (
 
 # Validation
 UNKNOWN_KEY = "'{key}' is not a report setting.{hint} Remove it or correct its name."
+KEY_NOT_TEXT = "The key '{key}' is not a name. Keys are words such as 'title' or 'date'."
 UNKNOWN_KEY_HINT = " Did you mean '{suggestion}'?"
 MISSING_KEY = "The report needs '{key}'. Add a line '{key}: ...'."
 EMPTY_VALUE = "'{key}' is empty. Write its value after '{key}:'."
@@ -43,6 +45,7 @@ TYPE_FIXES = {
     "float": "Write a number, such as 3 or 2.5.",
     "int": "Write a whole number, such as 3.",
     "bool": "Write true or false.",
+    "model": "Write a section: the key alone on its line, then its settings below it, each indented by two spaces.",
 }
 OUT_OF_RANGE = "'{key}: {value}' is out of range. Write a number {limit}."
 # pydantic's limit error type -> the limit in words.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from pressroom import messages
@@ -77,11 +78,13 @@ def _problem_from(error: Any, source: Source) -> Problem:
     key = str(location[0]) if location else ""
     name = ".".join(str(part) for part in location)
     where = (source.settings_file, *_position(source, name, ".".join(str(part) for part in location[:-1]) or key, key))
-    kind, value = error["type"], error.get("input")
+    kind, value = error["type"], _as_written(error.get("input"))
     if kind == "missing":
         return Problem.at(messages.MISSING_KEY.format(key=key), source.settings_file, 1, 1)
     if kind == "extra_forbidden":
         return Problem.at(_unknown_key(location), *where)
+    if kind == "invalid_key":
+        return Problem.at(messages.KEY_NOT_TEXT.format(key=name), *where)
     if value is None:
         return Problem.at(messages.EMPTY_VALUE.format(key=name), *where)
     if kind == "string_pattern_mismatch" and key == "language":
@@ -98,6 +101,15 @@ def _problem_from(error: Any, source: Source) -> Problem:
         return Problem.at(messages.OUT_OF_RANGE.format(key=name, value=value, limit=limit), *where)
     expected = next((fix for start, fix in messages.TYPE_FIXES.items() if kind.startswith(start)), messages.TYPE_FIXES["string"])
     return Problem.at(messages.BAD_TYPE.format(key=name, value=value, fix=expected), *where)
+
+
+def _as_written(value: Any) -> Any:
+    """A value as it looks in YAML (true, [a, b]), not as Python prints it (True, ['a', 'b'])."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, dict)):
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip()
+    return value
 
 
 def _unknown_key(location: tuple) -> str:
