@@ -158,7 +158,7 @@ WATCH_STARTED = "Watching {source}. Preview: {url} (open it in a browser). Stop 
 WATCH_FIRST_BUILD = "building..."
 WATCH_BUILD = "build {number}:"
 WATCH_FAILED = "{clock} build {number} failed; {output} was not changed. Fix the problems above and save again."
-WATCH_FAILED_SUMMARY = "failed with {count} problem(s); the PDF below is the last good one"
+WATCH_FAILED_SUMMARY = "failed with {count} problem(s)"
 WATCH_STOPPED = "Stopped watching."
 WATCH_PORT_BUSY = (
     "The preview cannot use port {port} ({error}): another `pressroom watch` may be running. "

@@ -123,6 +123,7 @@ def test_preview_reloads_on_save_and_keeps_the_last_good_pdf(watching: tuple[Wat
     watch.wait_for_line(r"build 3 failed")
     _page_at(browser, 3)
     assert browser.evaluate("document.body.dataset.ok") == "no"
+    assert browser.evaluate("document.getElementById('summary').innerText") == "Build 3: " + messages.WATCH_FAILED_SUMMARY.format(count=1)
     problem = browser.evaluate("document.getElementById('problems').innerText").strip()
     column = BROKEN_CALL.index("[^") + 1
     assert problem.endswith(f"briefing-paper.md:{line}:{column}: {messages.NOTE_UNDEFINED.format(label='nowhere')}")

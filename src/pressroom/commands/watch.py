@@ -11,7 +11,7 @@ from pressroom import messages
 from pressroom.build import default_output, default_source
 from pressroom.commands.output import print_problems, shown
 from pressroom.preview import DEFAULT_PORT, PreviewPage, PreviewServer
-from pressroom.problems import Problem
+from pressroom.problems import Problem, errors_in
 from pressroom.watch import POLL_SECONDS, Outcome, Watcher
 
 HELP = "rebuild the PDF whenever a file of the report changes, with a live preview in the browser"
@@ -58,7 +58,8 @@ def _show(outcome: Outcome, previous: PreviewPage, output: Path) -> PreviewPage:
     lines = tuple(str(_relative(problem)) for problem in sorted(outcome.problems))
     if outcome.result is None:
         print(messages.WATCH_FAILED.format(clock=clock, number=outcome.number, output=shown(output)), file=sys.stderr, flush=True)
-        summary = messages.WATCH_FAILED_SUMMARY.format(count=len([p for p in outcome.problems if p.is_error]) or len(lines))
+        # With --strict a warning alone fails the build: then count the warnings.
+        summary = messages.WATCH_FAILED_SUMMARY.format(count=len(errors_in(list(outcome.problems))) or len(lines))
         return PreviewPage(previous.title, outcome.number, False, summary, lines, previous.pdf_version, previous.has_pdf)
     result = outcome.result
     summary = messages.BUILT.format(path=shown(result.output), pages=result.pages, notes=result.notes, seconds=outcome.seconds)
