@@ -23,6 +23,11 @@ PANGO_MINIMUM = (1, 44)
 # The custom properties through which the styles choose their fonts (see styles/_base.css).
 FONT_PROPERTY = re.compile(r"--(serif|sans|mono)\s*:\s*([^;]+);")
 PANGO_FIX = "apt-get install -y libpango-1.0-0 libpangoft2-1.0-0"
+# Programs a build runs: name -> (Debian package, what for).
+TOOLS = {
+    "pdffonts": ("poppler-utils", "reads back the fonts of every PDF"),
+    "gs": ("ghostscript", "measures the ink coverage of the print file"),
+}
 # The profile ships in the package; in a checkout it is rebuilt by a script.
 ICC_FIX = "pip install --force-reinstall pressroom (in a checkout: scripts/build-icc-profile.sh)"
 
@@ -42,7 +47,7 @@ class Finding:
 
 def examine(styles: Path | None = None, icc_profile: Path | None = None, weasyprint_pin: str | None = None) -> list[Finding]:
     """Every check, in the order a fix should be applied."""
-    findings = [_harfbuzz_subset(), *_weasyprint(weasyprint_pin or _pinned_weasyprint())]
+    findings = [_harfbuzz_subset(), *_weasyprint(weasyprint_pin or _pinned_weasyprint()), *_tools()]
     findings += _fonts(styles or styles_dir())
     findings.append(_icc_profile(icc_profile or cmyk_profile_path()))
     return findings
@@ -78,6 +83,15 @@ def _weasyprint(pin: str) -> list[Finding]:
     shown = ".".join(map(str, pango_version))
     pango_finding = Finding("Pango", shown, "" if pango_version[:2] >= PANGO_MINIMUM else PANGO_FIX)
     return [Finding("WeasyPrint", version), pango_finding]
+
+
+def _tools() -> list[Finding]:
+    findings = []
+    for program, (package, purpose) in TOOLS.items():
+        subject = messages.DOCTOR_TOOL.format(program=program, purpose=purpose)
+        path = shutil.which(program)
+        findings.append(Finding(subject, path) if path else Finding(subject, messages.DOCTOR_NOT_FOUND, f"apt-get install -y {package}"))
+    return findings
 
 
 def font_families(styles: Path) -> dict[str, list[str]]:

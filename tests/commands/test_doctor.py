@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes.util
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ def test_this_machine_has_what_a_build_needs(capsys: pytest.CaptureFixture[str])
     code = main(["doctor"])
     out = capsys.readouterr().out
     assert code == 0, out
-    for subject in ("libharfbuzz-subset", "WeasyPrint", "Pango", "font 'Charis SIL'", "font 'Noto Sans'", "ICC profile"):
+    for subject in ("libharfbuzz-subset", "WeasyPrint", "Pango", "pdffonts", "gs", "font 'Charis SIL'", "font 'Noto Sans'", "ICC profile"):
         assert f"ok       {subject}" in out
 
 
@@ -56,3 +57,10 @@ def test_command_prints_each_fix_and_exits_1(tmp_path: Path, monkeypatch: pytest
     assert "MISSING  ICC profile" in captured.out
     assert f"fix: {doctor.ICC_FIX}" in captured.out
     assert "1 missing" in captured.err
+
+
+def test_missing_program_names_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_which = shutil.which
+    monkeypatch.setattr(shutil, "which", lambda name: None if name == "pdffonts" else real_which(name))
+    finding = next(f for f in doctor.examine() if f.subject.startswith("pdffonts"))
+    assert finding.fix == "apt-get install -y poppler-utils"
