@@ -21,6 +21,13 @@ from pressroom.resources import organisations_dir, styles_dir, templates_dir
 POLL_SECONDS = 0.2
 SETTLE_SECONDS = 0.05  # an editor may write a file in several steps
 SKIPPED_FOLDERS = {"__pycache__", "node_modules"}
+# The kinds of file a build can read. Others (a log, a PDF, notes to self) may change
+# without a rebuild, and a program writing into the folder cannot start an endless loop.
+WATCHED_SUFFIXES = {
+    ".yaml", ".yml", ".md", ".markdown", ".css", ".j2", ".html",
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".tif", ".tiff",
+    ".ttf", ".otf", ".woff", ".woff2", ".icc",
+}
 
 # path -> (modification time in ns, size): a change in either is a change.
 Snapshot = dict[Path, tuple[int, int]]
@@ -57,7 +64,8 @@ def font_files(styles: Path) -> list[Path]:
 
 
 def take_snapshot(roots: Iterable[Path], files: Iterable[Path], output: Path) -> Snapshot:
-    """Every file under the roots (hidden files and output folders aside), and the given files."""
+    """Every file a build could read under the roots (hidden files and the output aside),
+    and the given files."""
     found: Snapshot = {}
     output = output.resolve()
     for root in roots:
@@ -75,7 +83,7 @@ def _files_under(root: Path, output: Path) -> Iterable[Path]:
         if path.is_dir():
             if path.name not in SKIPPED_FOLDERS and path != output.parent:
                 yield from _files_under(path, output)
-        else:
+        elif path.suffix.lower() in WATCHED_SUFFIXES:
             yield path
 
 

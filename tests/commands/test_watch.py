@@ -174,6 +174,7 @@ def test_snapshot_sees_new_changed_and_deleted_files_but_not_the_output(tmp_path
     before = take_snapshot([tmp_path], [], output)
     output.write_bytes(b"%PDF")
     (tmp_path / ".report.yaml.swp").write_text("editor noise")
+    (tmp_path / "watch.log").write_text("a program writing into the folder")
     assert take_snapshot([tmp_path], [], output) == before
     image.write_bytes(b"longer")
     assert take_snapshot([tmp_path], [], output) != before
