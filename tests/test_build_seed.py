@@ -177,3 +177,19 @@ def test_two_builds_are_byte_identical(report_dir: Path, seed_pdf: Path, tmp_pat
     again = tmp_path / "again.pdf"
     build(report_dir, again)
     assert again.read_bytes() == seed_pdf.read_bytes()
+
+
+def test_a_note_taller_than_its_page_continues_on_the_next_and_the_build_passes(make_report, tmp_path: Path):
+    long_note = " ".join(f"word{i:03d}" for i in range(900)) + " LAST-WORD"
+    report = make_report(f"Opening paragraph with a long note.[^long]\n\nA later paragraph.[^short]\n\n"
+                         f"[^long]: FIRST-WORD {long_note}\n\n[^short]: Short note.\n")
+    result = build(report.root, tmp_path / "long.pdf")
+    assert result.continued_notes == [1]
+    pdf_pages = pages(tmp_path / "long.pdf")
+    positions = note_positions(tmp_path / "long.pdf")
+    assert positions[1][0] == call_pages(tmp_path / "long.pdf")[1][0] == 1
+    text = [squash(join_words(p.words)) for p in pdf_pages]
+    assert "FIRST-WORD" in text[0] and "LAST-WORD" not in text[0]
+    assert "LAST-WORD" in text[1] or "LAST-WORD" in text[2]
+    everything = "".join(text)
+    assert all(everything.count(f"word{i:03d}") == 1 for i in range(900))

@@ -79,3 +79,10 @@ def test_a_mistake_exits_1_with_file_line_and_fix_and_keeps_the_old_pdf(tmp_path
     assert "notes.pdf was not changed" in err and "Traceback" not in err
     assert (tmp_path / "notes.pdf").read_bytes() == good
     assert not list(tmp_path.glob(".notes.pdf.*"))  # no temporary file left behind
+
+
+def test_source_date_epoch_sets_the_pdf_date_instead_of_the_report_date(tmp_path, monkeypatch, capsys, report_dir):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    assert main(["build", str(report_dir), "-o", "dated.pdf", "--profile", "screen"]) == 0
+    assert pypdf.PdfReader(tmp_path / "dated.pdf").metadata["/CreationDate"].startswith("D:20231114221320")

@@ -36,7 +36,7 @@ def test_print_css_asks_for_the_output_intent_bleed_and_marks():
     css = profile_css(printed, SETTINGS, ())
     assert "@color-profile device-cmyk" in css and "pressroom-fogra39.icc" in css
     assert "bleed: 3.0mm; marks: crop;" in css
-    assert profile_css(profiles_for("screen", SETTINGS)[0], SETTINGS, ()) == ""
+    assert profile_css(profiles_for("screen", SETTINGS)[0], SETTINGS, ()) == "@page { size: A4; }"
 
 
 def test_images_are_copied_as_cmyk_for_print(tmp_path: Path):
@@ -61,3 +61,11 @@ def test_saddle_stitch_pads_the_print_file_to_a_multiple_of_4_before_the_back_pa
     pages = pypdf.PdfReader(printed.path).pages
     assert [len(p.extract_text().split()) for p in pages[4:7]] == [0, 0, 0]
     assert "Background information about ECPAT" in pages[7].extract_text()
+
+
+def test_letter_reports_are_letter_on_every_page_including_the_back_page(make_report, tmp_path: Path):
+    report = make_report("Text.\n", page_size="Letter")
+    result = build(report.root, tmp_path / "l.pdf", profile="both")
+    for output in result.outputs.values():
+        trims = {tuple(round(float(v)) for v in page.trimbox) for page in pypdf.PdfReader(output.path).pages}
+        assert trims == {(0, 0, 612, 792)}

@@ -12,6 +12,7 @@ import os
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from pressroom import messages
@@ -71,8 +72,16 @@ def default_output(source: Path, cwd: Path) -> Path:
     return cwd / OUTPUT_DIR / f"{source.resolve().stem}.pdf"
 
 
-def build(source: Path, output: Path, *, profile: ProfileChoice = "screen", strict: bool = False) -> BuildResult:
-    """Build the asked profiles; on any error no file at `output` (or beside it) changes."""
+def build(
+    source: Path,
+    output: Path,
+    *,
+    profile: ProfileChoice = "screen",
+    strict: bool = False,
+    created: datetime | None = None,
+) -> BuildResult:
+    """Build the asked profiles; on any error no file at `output` (or beside it) changes.
+    `created` overrides the report's date in the PDF (reproducible builds' SOURCE_DATE_EPOCH)."""
     started = time.perf_counter()
     loaded, problems = load_source(source)
     if loaded is None:
@@ -89,7 +98,7 @@ def build(source: Path, output: Path, *, profile: ProfileChoice = "screen", stri
     made: dict[ProfileName, _Made] = {}
     with tempfile.TemporaryDirectory(prefix="pressroom-") as workdir:
         for each in profiles_for(profile, report.settings):
-            made[each.name], profile_problems = _make(report, body, each, Path(workdir))
+            made[each.name], profile_problems = _make(report, body, each, Path(workdir), created)
             problems += profile_problems
         _stop_on_errors(problems, strict)
         if "print" in made:
@@ -102,15 +111,17 @@ def build(source: Path, output: Path, *, profile: ProfileChoice = "screen", stri
     return BuildResult(outputs, len(body.notes), time.perf_counter() - started, problems, continued)
 
 
-def _make(report: Report, body: Body, profile: Profile, workdir: Path) -> tuple[_Made, list[Problem]]:
+def _make(
+    report: Report, body: Body, profile: Profile, workdir: Path, created: datetime | None
+) -> tuple[_Made, list[Problem]]:
     """Template, layout, audit and finish for one profile."""
-    document, problems = _document(report, body, profile, workdir)
+    document, problems = _document(report, body, profile, workdir, created)
     finisher = catalog_finisher(report.settings)
     layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     blanks = -len(layout.document.pages) % SADDLE_STITCH_MULTIPLE
     if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and blanks:
         # Pad before the back page so it stays the outside back cover: lay out again.
-        document, problems = _document(report, body, profile, workdir, blanks)
+        document, problems = _document(report, body, profile, workdir, created, blanks)
         layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     result = audit(layout, body)
     problems += layout_problems + result.problems
@@ -118,9 +129,11 @@ def _make(report: Report, body: Body, profile: Profile, workdir: Path) -> tuple[
     return _Made(pdf, result.pages, result.continued_notes), problems
 
 
-def _document(report: Report, body: Body, profile: Profile, workdir: Path, blanks: int = 0) -> tuple[HtmlDocument, list[Problem]]:
+def _document(
+    report: Report, body: Body, profile: Profile, workdir: Path, created: datetime | None, blanks: int = 0
+) -> tuple[HtmlDocument, list[Problem]]:
     """The HTML for one profile; the print file's images are CMYK copies in `workdir`."""
-    document = fill_template(report, body, profile, blank_pages=blanks)
+    document = fill_template(report, body, profile, blank_pages=blanks, created=created)
     if profile.name != "print":
         return document, []
     images = workdir / "images"

@@ -54,13 +54,16 @@ def output_paths(output: Path, choice: ProfileChoice) -> dict[ProfileName, Path]
 
 
 def profile_css(profile: Profile, settings: ReportSettings, stylesheets: tuple[Path, ...]) -> str:
-    """CSS the profile adds after the style's own sheets."""
+    """CSS the profile adds after the style's own sheets: the page size for every page
+    (named pages too), and for print the output intent, bleed, marks and CMYK colours."""
+    page_size = f"@page {{ size: {settings.page_size}; }}"
     if profile.name == "screen":
-        return ""
+        return page_size
     options = settings.print
     marks = "crop" if options.marks else "none"
     return "\n".join(
         [
+            page_size,
             # The output intent: WeasyPrint embeds this profile and writes device-cmyk() as DeviceCMYK.
             f'@color-profile device-cmyk {{ src: url("{cmyk_profile_path().as_uri()}"); '
             "components: cyan, magenta, yellow, black; }",

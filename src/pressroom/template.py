@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import jinja2
@@ -32,8 +33,11 @@ class HtmlDocument:
     resource_dirs: tuple[Path, ...] = ()
 
 
-def fill_template(report: Report, body: Body, profile: Profile = SCREEN, blank_pages: int = 0) -> HtmlDocument:
-    """The report as one HTML document for one profile; blank_pages go before the back page."""
+def fill_template(
+    report: Report, body: Body, profile: Profile = SCREEN, blank_pages: int = 0, created: datetime | None = None
+) -> HtmlDocument:
+    """The report as one HTML document for one profile; blank_pages go before the back page.
+    The PDF's dates are the report's date, or `created` (from SOURCE_DATE_EPOCH) when given."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
@@ -47,7 +51,7 @@ def fill_template(report: Report, body: Body, profile: Profile = SCREEN, blank_p
         organisation=report.organisation,
         body=jinja2.utils.markupsafe.Markup(body.html),
         background=jinja2.utils.markupsafe.Markup(body.background_html),
-        created=settings.date.isoformat(),
+        created=created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else settings.date.isoformat(),
         display_date=f"{settings.date:%B %Y}",
         blank_pages=blank_pages,
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from pressroom import messages
@@ -31,12 +33,18 @@ def register(parser: argparse.ArgumentParser) -> None:
     verbosity.add_argument("-v", "--verbose", action="store_true", help="also say which notes continue on the next page")
 
 
+def source_date_epoch() -> datetime | None:
+    """Reproducible-builds convention: SOURCE_DATE_EPOCH (seconds) overrides the PDF's date."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(value), tz=timezone.utc) if value.isdigit() else None
+
+
 def run(args: argparse.Namespace) -> int:
     cwd = Path.cwd()
     source = args.source or default_source(cwd)
     output = args.output or default_output(source, cwd)
     try:
-        result = build(source, output, profile=args.profile, strict=args.strict)
+        result = build(source, output, profile=args.profile, strict=args.strict, created=source_date_epoch())
     except UserError as error:
         print_problems(error.problems)
         print(messages.FAILED.format(output=shown(output)), file=sys.stderr)
