@@ -193,3 +193,21 @@ def test_a_note_taller_than_its_page_continues_on_the_next_and_the_build_passes(
     assert "LAST-WORD" in text[1] or "LAST-WORD" in text[2]
     everything = "".join(text)
     assert all(everything.count(f"word{i:03d}") == 1 for i in range(900))
+
+
+def test_code_and_indented_blocks_use_the_styles_monospace_font(make_report, tmp_path: Path):
+    report = make_report("Run `pressroom build` now.\n\n    an indented block\n")
+    result = build(report.root, tmp_path / "code.pdf")
+    listing = subprocess.run(["pdffonts", str(result.output)], capture_output=True, text=True, check=True).stdout
+    assert "Noto-Sans-Mono" in listing
+
+
+def test_a_character_missing_from_the_styles_fonts_is_named_once_with_the_right_advice(make_report, tmp_path: Path):
+    from pressroom.problems import UserError
+
+    report = make_report("An Egyptian sign: \U00013000.\n")
+    with pytest.raises(UserError) as failure:
+        build(report.root, tmp_path / "sign.pdf", profile="both")
+    messages = [p.message for p in failure.value.problems]
+    assert len(messages) == 1, messages
+    assert "Some characters are not in the style's fonts" in messages[0] and "apt-get" not in messages[0]

@@ -19,6 +19,7 @@ from pressroom import messages
 from pressroom.layout import Layout
 from pressroom.markdown import Body
 from pressroom.problems import Problem
+from pressroom.resources import font_package
 
 TOLERANCE = 0.5  # CSS px: layout rounding is far below this
 NOTE_ID = re.compile(r"^note-(\d+)$")
@@ -124,12 +125,15 @@ def _check_fonts(pdf: bytes, requested: set[str]) -> tuple[set[str], list[Proble
             problems.append(Problem.at(messages.FONT_NOT_EMBEDDED.format(font=name)))
         used.add(name)
     wanted = {_family_key(family): family for family in requested}
-    for name in sorted(used):
-        if _family_key(name) in wanted:
-            continue
-        missing = [f for f in sorted(requested) if not font_installed(f)] or sorted(requested)
-        listed = ", ".join(f"'{f}'" for f in missing)
-        problems.append(Problem.at(messages.FONT_FALLBACK.format(used=name, wanted=listed, package=font_package(missing[0]))))
+    substitutes = sorted(name for name in used if _family_key(name) not in wanted)
+    missing = [family for family in sorted(requested) if not font_installed(family)] if substitutes else []
+    listed = ", ".join(f"'{family}'" for family in (missing or sorted(requested)))
+    for name in substitutes:
+        if missing:  # a family the style asks for is not installed
+            message = messages.FONT_FALLBACK.format(used=name, wanted=listed, package=font_package(missing[0]))
+        else:  # every family is there, but lacks some characters
+            message = messages.FONT_SUBSTITUTED.format(used=name, wanted=listed)
+        problems.append(Problem.at(message))
     return {wanted.get(_family_key(name), name) for name in used}, problems
 
 
@@ -157,13 +161,6 @@ def font_installed(family: str) -> bool:
     """Whether fontconfig (which WeasyPrint uses) has a font of exactly this family."""
     listing = subprocess.run(["fc-list", f":family={family}", "family"], capture_output=True, text=True, check=False)
     return bool(listing.stdout.strip())
-
-
-FONT_PACKAGES = {"Charis SIL": "fonts-sil-charis", "Noto Sans": "fonts-noto-core", "Noto Serif": "fonts-noto-core"}
-
-
-def font_package(family: str) -> str:
-    return FONT_PACKAGES.get(family, "the package that provides " + family)
 
 
 def _content_edges(page: boxes.PageBox) -> tuple[float, float, float]:

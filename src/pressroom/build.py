@@ -108,7 +108,8 @@ def build(
         write_atomically(paths[name], result.pdf)
     outputs = {name: Output(paths[name], result.pages) for name, result in made.items()}
     continued = next(iter(made.values())).continued_notes
-    return BuildResult(outputs, len(body.notes), time.perf_counter() - started, problems, continued)
+    warnings = list(dict.fromkeys(problems))
+    return BuildResult(outputs, len(body.notes), time.perf_counter() - started, warnings, continued)
 
 
 def _make(
@@ -165,7 +166,8 @@ def _preflight(pdf: bytes, report: Report, workdir: Path) -> list[Problem]:
 
 def _stop_on_errors(problems: list[Problem], strict: bool) -> None:
     if errors_in(problems) or (strict and problems):
-        raise UserError(problems)
+        # The screen and print files often share a problem: say it once.
+        raise UserError(list(dict.fromkeys(problems)))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pressroom import messages
 from pressroom.icc import cmyk_profile_path
-from pressroom.resources import styles_dir
+from pressroom.resources import font_package, styles_dir
 
 # WeasyPrint 70 needs Pango 1.44 or later (its documented minimum).
 PANGO_MINIMUM = (1, 44)
@@ -115,16 +115,8 @@ def _fonts(styles: Path) -> list[Finding]:
         if files:
             findings.append(Finding(subject, messages.DOCTOR_FONT_FILES.format(count=len(files), folder=Path(files[0]).parent)))
         else:
-            findings.append(Finding(subject, messages.DOCTOR_NOT_FOUND, f"apt-get install -y {_font_package(family)}"))
+            findings.append(Finding(subject, messages.DOCTOR_NOT_FOUND, f"apt-get install -y {font_package(family)}"))
     return findings
-
-
-def _font_package(family: str) -> str:
-    try:  # the audit knows which Debian package has which font
-        from pressroom.audit import font_package
-    except (ImportError, OSError):  # WeasyPrint itself is broken; that finding comes first
-        return messages.DOCTOR_FONT_PACKAGE.format(family=family)
-    return font_package(family)
 
 
 def _icc_profile(path: Path) -> Finding:

@@ -150,6 +150,10 @@ def _load_folder(root: Path) -> tuple[Source | None, list[Problem]]:
         if not isinstance(name, str):
             continue  # validation reports the wrong type
         path = (root / name).resolve()
+        if not path.is_relative_to(root.resolve()):
+            message = messages.FILE_OUTSIDE.format(name=name)
+            problems.append(Problem.at(message, settings_file, *positions.get(f"files.{index}", (None, None))))
+            continue
         if not path.is_file():
             message = messages.FILE_MISSING.format(name=name)
             problems.append(Problem.at(message, settings_file, *positions.get(f"files.{index}", (None, None))))

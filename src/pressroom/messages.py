@@ -4,6 +4,7 @@
 SOURCE_MISSING = "There is no report here. Give a report folder (with report.yaml) or a Markdown file."
 REPORT_YAML_MISSING = "This folder has no report.yaml. Create one (see `pressroom new`) or name a Markdown file."
 FILE_MISSING = "The file '{name}' named in report.yaml does not exist. Check the spelling, or create the file."
+FILE_OUTSIDE = "The file '{name}' named in report.yaml is outside the report folder. Move it into the report folder."
 FILE_UNREADABLE = "This file cannot be read ({reason}). Check that it is a file and that you may open it."
 NOT_UTF8 = "This file is not UTF-8 text (bad byte at offset {offset}). Save it as UTF-8 in your editor."
 YAML_SYNTAX = "This is not valid YAML: {detail}. Check the indentation and that each line reads 'key: value'."
@@ -81,6 +82,10 @@ NOTDEF_GLYPH = (
 FONT_FALLBACK = (
     "Text was set in '{used}', which the styles do not ask for (they ask for {wanted}). "
     "Install the missing font: run `pressroom doctor`, or `apt-get install {package}`."
+)
+FONT_SUBSTITUTED = (
+    "Some characters are not in the style's fonts ({wanted}), so they were set in '{used}'. "
+    "Replace those characters, or use a style whose fonts have them."
 )
 FONT_NOT_EMBEDDED = "The font '{font}' is not embedded in the PDF. This is a bug in pressroom; please report it."
 NOTE_LOST = "Note {number} (called on page {call_page}) is missing from the PDF."

@@ -35,3 +35,18 @@ def available_organisations() -> list[str]:
 def path_of_file_url(url: str) -> Path:
     """The local path of a file:// URL (query and fragment dropped)."""
     return Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file://").removeprefix("file:")))
+
+
+# The Debian package of each font family the styles use (for doctor and the audit's advice).
+FONT_PACKAGES = {
+    "Charis SIL": "fonts-sil-charis",
+    "Noto Sans": "fonts-noto-core",
+    "Noto Serif": "fonts-noto-core",
+    "Noto Sans Mono": "fonts-noto-mono",
+}
+
+
+def font_package(family: str) -> str:
+    from pressroom.messages import DOCTOR_FONT_PACKAGE
+
+    return FONT_PACKAGES.get(family, DOCTOR_FONT_PACKAGE.format(family=family))

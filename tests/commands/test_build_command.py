@@ -101,7 +101,7 @@ def test_quiet_hides_warnings_but_strict_still_fails(paper: Path, tmp_path: Path
     [
         ("\nA call to nothing.[^nowhere]\n", messages.NOTE_UNDEFINED.format(label="nowhere")),
         # No installed face of the styles has this sign: the audit of the laid-out PDF fails.
-        ("\nAn Egyptian sign: \U00013000.\n", "Text was set in"),
+        ("\nAn Egyptian sign: \U00013000.\n", "were set in"),
     ],
     ids=["source-error", "failed-audit"],
 )

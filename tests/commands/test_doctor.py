@@ -17,20 +17,24 @@ def test_this_machine_has_what_a_build_needs(capsys: pytest.CaptureFixture[str])
     code = main(["doctor"])
     out = capsys.readouterr().out
     assert code == 0, out
-    for subject in ("libharfbuzz-subset", "WeasyPrint", "Pango", "pdffonts", "gs", "font 'Charis SIL'", "font 'Noto Sans'", "ICC profile"):
+    for subject in ("libharfbuzz-subset", "WeasyPrint", "Pango", "pdffonts", "gs", "font 'Charis SIL'", "font 'Noto Sans'", "font 'Noto Sans Mono'", "ICC profile"):
         assert f"ok       {subject}" in out
 
 
 def test_fonts_are_read_from_the_styles_custom_properties() -> None:
     families = doctor.font_families(doctor.styles_dir())
-    assert families == {"Charis SIL": ["--serif in report.css"], "Noto Sans": ["--sans in report.css"]}
+    assert families == {
+        "Charis SIL": ["--serif in report.css"],
+        "Noto Sans": ["--sans in report.css"],
+        "Noto Sans Mono": ["--mono in report.css"],
+    }
 
 
 def test_missing_font_names_the_package(tmp_path: Path) -> None:
     (tmp_path / "plain.css").write_text(':root { --serif: "No Such Family", serif; --sans: "Noto Sans"; }')
     findings = {f.subject: f for f in doctor.examine(styles=tmp_path)}
     missing = findings["font 'No Such Family' (--serif in plain.css)"]
-    assert not missing.ok and missing.fix == "apt-get install -y the package that provides No Such Family"
+    assert not missing.ok and missing.fix == "apt-get install -y the package that provides the font No Such Family"
     assert findings["font 'Noto Sans' (--sans in plain.css)"].ok
 
 
