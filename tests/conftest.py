@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "briefing-paper.txt"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/pdfread.py for every test folder
 
+from report_folders import write_report  # noqa: E402
+
 
 @pytest.fixture(scope="session")
 def report_dir() -> Path:
@@ -40,27 +42,6 @@ def report_copy(tmp_path: Path, report_dir: Path) -> Path:
     copy = tmp_path / "report"
     shutil.copytree(report_dir, copy)
     return copy
-
-
-def write_report(folder: Path, markdown: str | dict[str, str], **settings: object) -> Path:
-    """A minimal report folder: report.yaml plus Markdown files (name -> text)."""
-    import yaml
-
-    files = markdown if isinstance(markdown, dict) else {"text.md": markdown}
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    facts = {
-        "title": "A test report",
-        "kind": "Briefing paper",
-        "organisation": "ecpat-international",
-        "date": "2020-05-01",
-        "language": "en-GB",
-        "files": list(files),
-        **settings,
-    }
-    (folder / "report.yaml").write_text(yaml.safe_dump(facts, sort_keys=False), encoding="utf-8")
-    return folder
 
 
 @pytest.fixture

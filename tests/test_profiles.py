@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pypdf
+import pytest
 from PIL import Image
 
 from pressroom.build import build
@@ -69,3 +70,36 @@ def test_letter_reports_are_letter_on_every_page_including_the_back_page(make_re
     for output in result.outputs.values():
         trims = {tuple(round(float(v)) for v in page.trimbox) for page in pypdf.PdfReader(output.path).pages}
         assert trims == {(0, 0, 612, 792)}
+
+
+def test_a_cover_and_letterhead_named_in_report_yaml_go_into_both_files(make_report, tmp_path: Path):
+    import weasyprint
+
+    report = make_report("Text.\n")
+    cmyk = "@page { size: A4; bleed: 3mm; background: device-cmyk(0 0.2 0.9 0); }"
+    for name in ("cover.pdf", "letterhead.pdf"):
+        weasyprint.HTML(string=f"<style>{cmyk}</style><p style='color: device-cmyk(0 0 0 1)'>{name}</p>").write_pdf(
+            report.root / name
+        )
+    settings = (report.root / "report.yaml").read_text()
+    (report.root / "report.yaml").write_text(settings + "cover: cover.pdf\nletterhead: letterhead.pdf\nletterhead_pages: first\n")
+    result = build(report.root, tmp_path / "art.pdf", profile="both")
+    for output in result.outputs.values():
+        pages = pypdf.PdfReader(output.path).pages
+        assert output.pages == len(pages) == 3  # cover, text, back page
+        assert "cover.pdf" in pages[0].extract_text()
+        assert "letterhead.pdf" in pages[1].extract_text() and "letterhead.pdf" not in pages[2].extract_text()
+
+
+def test_artwork_must_be_inside_the_report_folder(tmp_path: Path):
+    from report_folders import write_report
+    from pressroom.problems import UserError
+
+    folder = write_report(tmp_path / "r", "Text.\n", cover="../elsewhere.pdf", letterhead="missing.pdf")
+    with pytest.raises(UserError) as failure:
+        build(folder, tmp_path / "x.pdf")
+    messages = sorted(p.message for p in failure.value.problems)
+    assert messages == [
+        "The file '../elsewhere.pdf' named in report.yaml is outside the report folder. Move it into the report folder.",
+        "The file 'missing.pdf' named in report.yaml does not exist. Check the spelling, or create the file.",
+    ]

@@ -45,7 +45,8 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
     """The generated PDF with the artwork added; unchanged when there is an error."""
     if artwork.cover is None and artwork.letterhead is None:
         return pdf, []
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(pdf)))
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    writer = pypdf.PdfWriter(clone_from=reader)
     report_page = writer.pages[0]
     trim = _trim(report_page)
     bleed = _margin(as_rect(get(report_page, "/BleedBox")) or trim, trim)
@@ -80,6 +81,7 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
         if "/PageLabels" not in writer._root_object:  # viewers then show the printed folios
             writer.set_page_label(0, len(cover.pages) - 1, "/D", messages.COVER_PAGE_LABEL)
             writer.set_page_label(len(cover.pages), len(writer.pages) - 1, "/D")
+    writer.pdf_header = reader.pdf_header  # the report's version (PDF/X-4: 1.6), not the artwork's
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue(), problems

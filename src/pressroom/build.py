@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import pypdf
+
 from pressroom import messages
+from pressroom.artwork import Artwork, apply_artwork
 from pressroom.audit import audit
 from pressroom.finish import catalog_finisher, finish
 from pressroom.layout import lay_out
@@ -127,7 +130,11 @@ def _make(
     result = audit(layout, body)
     problems += layout_problems + result.problems
     pdf = finish(layout.pdf, cmyk_only=profile.name == "print")
-    return _Made(pdf, result.pages, result.continued_notes), problems
+    artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
+    pdf, artwork_problems = apply_artwork(pdf, artwork, print_file=profile.name == "print")
+    problems += artwork_problems
+    cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover and not artwork_problems else 0
+    return _Made(pdf, result.pages + cover_pages, result.continued_notes), problems
 
 
 def _document(

@@ -46,6 +46,9 @@ class ReportSettings(BaseModel):
     subject: str | None = Field(None, description="A one-sentence summary, stored in the PDF's metadata.")
     keywords: list[str] = Field(default_factory=list, description="Keywords stored in the PDF's metadata.")
     print: PrintSettings = Field(default_factory=PrintSettings, description="Options for the print file.")
+    cover: str | None = Field(None, description="A designer's cover PDF (in the report folder), placed before the report's pages.")
+    letterhead: str | None = Field(None, description="A one-page PDF (in the report folder) laid under the report's pages.")
+    letterhead_pages: Literal["all", "first"] = Field("all", description="Lay the letterhead under every page, or the first only.")
 
 
 @dataclass(frozen=True)
@@ -77,3 +80,5 @@ class Report:
     files: tuple[SourceFile, ...]
     organisation: Organisation
     stylesheet: Path
+    cover: Path | None = None
+    letterhead: Path | None = None

@@ -42,9 +42,27 @@ def validate(source: Source) -> tuple[Report | None, list[Problem]]:
         message = messages.UNKNOWN_STYLE.format(name=settings.style, choices=choices)
         problems.append(Problem.at(message, source.settings_file, *_position(source, "style")))
 
+    artwork = {key: _artwork_path(source, key, getattr(settings, key), problems) for key in ("cover", "letterhead")}
+
     if organisation is None or any(p.is_error for p in problems):
         return None, problems + check_markdown(source.files, source.root)
-    return Report(settings, source.root, source.files, organisation, stylesheet), problems
+    return Report(settings, source.root, source.files, organisation, stylesheet, **artwork), problems
+
+
+def _artwork_path(source: Source, key: str, name: str | None, problems: list[Problem]) -> Path | None:
+    """A designer's PDF must be a file inside the report folder."""
+    if name is None:
+        return None
+    path = (source.root / name).resolve()
+    template = None
+    if not path.is_relative_to(source.root.resolve()):
+        template = messages.FILE_OUTSIDE
+    elif not path.is_file():
+        template = messages.FILE_MISSING
+    if template:
+        problems.append(Problem.at(template.format(name=name), source.settings_file, *_position(source, key)))
+        return None
+    return path
 
 
 def load_organisation(slug: str) -> tuple[Organisation | None, list[Problem]]:
