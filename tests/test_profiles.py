@@ -103,3 +103,16 @@ def test_artwork_must_be_inside_the_report_folder(tmp_path: Path):
         "The file '../elsewhere.pdf' named in report.yaml is outside the report folder. Move it into the report folder.",
         "The file 'missing.pdf' named in report.yaml does not exist. Check the spelling, or create the file.",
     ]
+
+
+def test_saddle_stitch_counts_the_cover_pages(make_report, tmp_path: Path):
+    import weasyprint
+
+    report = make_report("Text.\n")
+    cmyk = "@page { size: A4; bleed: 3mm } p { color: device-cmyk(0 0 0 1) }"
+    weasyprint.HTML(string=f"<style>{cmyk}</style><p>cover</p>").write_pdf(report.root / "cover.pdf")
+    settings = (report.root / "report.yaml").read_text()
+    (report.root / "report.yaml").write_text(settings + "cover: cover.pdf\nprint:\n  binding: saddle-stitch\n")
+    result = build(report.root, tmp_path / "s.pdf", profile="both")
+    assert result.outputs["screen"].pages == 3  # cover, text, back page
+    assert result.outputs["print"].pages == 4  # one blank page before the back page

@@ -122,7 +122,9 @@ def _make(
     document, problems = _document(report, body, profile, workdir, created)
     finisher = catalog_finisher(report.settings)
     layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
-    blanks = -len(layout.document.pages) % SADDLE_STITCH_MULTIPLE
+    cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
+    # Cover pages are bound in too, so they count towards the multiple of 4.
+    blanks = -(len(layout.document.pages) + cover_pages) % SADDLE_STITCH_MULTIPLE
     if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and blanks:
         # Pad before the back page so it stays the outside back cover: lay out again.
         document, problems = _document(report, body, profile, workdir, created, blanks)
@@ -133,8 +135,7 @@ def _make(
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
     pdf, artwork_problems = apply_artwork(pdf, artwork, print_file=profile.name == "print")
     problems += artwork_problems
-    cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover and not artwork_problems else 0
-    return _Made(pdf, result.pages + cover_pages, result.continued_notes), problems
+    return _Made(pdf, result.pages + (0 if artwork_problems else cover_pages), result.continued_notes), problems
 
 
 def _document(
