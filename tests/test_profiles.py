@@ -116,3 +116,11 @@ def test_saddle_stitch_counts_the_cover_pages(make_report, tmp_path: Path):
     result = build(report.root, tmp_path / "s.pdf", profile="both")
     assert result.outputs["screen"].pages == 3  # cover, text, back page
     assert result.outputs["print"].pages == 4  # one blank page before the back page
+
+
+def test_the_print_file_is_byte_identical_across_builds_and_names_its_output_condition(report_dir: Path, tmp_path: Path):
+    first = build(report_dir, tmp_path / "a.pdf", profile="print").output.read_bytes()
+    second = build(report_dir, tmp_path / "b.pdf", profile="print").output.read_bytes()
+    assert first == second
+    intent = pypdf.PdfReader(tmp_path / "a.pdf").trailer["/Root"]["/OutputIntents"][0].get_object()
+    assert intent["/OutputConditionIdentifier"] == "FOGRA39" and intent["/RegistryName"] == "http://www.color.org"

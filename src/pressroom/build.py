@@ -131,7 +131,8 @@ def _make(
         layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     result = audit(layout, body)
     problems += layout_problems + result.problems
-    pdf = finish(layout.pdf, cmyk_only=profile.name == "print")
+    identity = f"{report.settings.title}|{report.settings.date}"
+    pdf = finish(layout.pdf, cmyk_only=profile.name == "print", identity=identity)
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
     pdf, artwork_problems = apply_artwork(pdf, artwork, print_file=profile.name == "print")
     problems += artwork_problems

@@ -14,18 +14,26 @@ Nothing here reads the clock or draws random numbers: the same input gives the s
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import pydyf
 import pypdf
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, FloatObject
+from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, DictionaryObject, FloatObject, NameObject, TextStringObject
 
 from pressroom.icc import rgb_to_cmyk
 from pressroom.model import ReportSettings
 
 REGISTRATION = (1.0, 1.0, 1.0, 1.0)
+OUTPUT_CONDITION = "FOGRA39"
+OUTPUT_CONDITION_TEXT = "Offset printing, ISO 12647-2:2004, coated paper (paper type 1 or 2), 60/cm"
+ICC_REGISTRY = "http://www.color.org"
+FILE_ID = re.compile(rb"/ID\s*\[[^\]]*\]")
+UUID = re.compile(rb"(xmp\.did:|xmp\.iid:|uuid:)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 RGB_TO_CMYK_OPERATOR = {b"rg": b"k", b"RG": b"K"}
 
 
@@ -40,8 +48,10 @@ def catalog_finisher(settings: ReportSettings) -> Callable[[Any, pydyf.PDF], Non
     return add_catalog_entries
 
 
-def finish(pdf: bytes, cmyk_only: bool = False) -> bytes:
-    """Rewrite what the print file must not contain; the screen file passes unchanged."""
+def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "") -> bytes:
+    """Rewrite what the print file must not contain; the screen file passes unchanged.
+    `identity` (the report's title and date) seeds the XMP document id, which the engine
+    draws at random for PDF/X: the same report must give the same bytes."""
     if not cmyk_only:
         return pdf
     reader = pypdf.PdfReader(io.BytesIO(pdf))
@@ -49,10 +59,34 @@ def finish(pdf: bytes, cmyk_only: bool = False) -> bytes:
     writer.pdf_header = reader.pdf_header  # PDF/X-4 needs 1.6; pypdf would write 1.3
     for page in writer.pages:
         _recolour_forms(page.get("/Resources"), writer, seen=set())
+    _register_output_condition(writer)
+    _fix_document_id(writer, uuid.uuid5(uuid.NAMESPACE_URL, f"pressroom:{identity}"))
+    # The engine's file /ID hashes its random id too: hash the content without either.
+    content = FILE_ID.sub(b"", UUID.sub(b"", pdf))
+    permanent = hashlib.md5(identity.encode()).hexdigest().encode()
+    writer._ID = ArrayObject([ByteStringObject(permanent), ByteStringObject(hashlib.md5(content).hexdigest().encode())])
     writer.compress_identical_objects()
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
+
+
+def _register_output_condition(writer: pypdf.PdfWriter) -> None:
+    """Name the output condition as registered at the ICC (FOGRA39), which RIPs look up,
+    rather than by our profile's description only."""
+    for intent in writer._root_object.get("/OutputIntents", []):
+        intent = intent.get_object()
+        intent[NameObject("/OutputConditionIdentifier")] = TextStringObject(OUTPUT_CONDITION)
+        intent[NameObject("/OutputCondition")] = TextStringObject(OUTPUT_CONDITION_TEXT)
+        intent[NameObject("/RegistryName")] = TextStringObject(ICC_REGISTRY)
+
+
+def _fix_document_id(writer: pypdf.PdfWriter, document_id: uuid.UUID) -> None:
+    metadata = writer._root_object.get("/Metadata")
+    if metadata is None:
+        return
+    stream = metadata.get_object()
+    stream.set_data(UUID.sub(rb"\g<1>" + str(document_id).encode(), stream.get_data()))
 
 
 def _recolour_forms(resources: DictionaryObject | None, writer: pypdf.PdfWriter, seen: set[int]) -> None:
