@@ -124,3 +124,17 @@ def test_the_print_file_is_byte_identical_across_builds_and_names_its_output_con
     assert first == second
     intent = pypdf.PdfReader(tmp_path / "a.pdf").trailer["/Root"]["/OutputIntents"][0].get_object()
     assert intent["/OutputConditionIdentifier"] == "FOGRA39" and intent["/RegistryName"] == "http://www.color.org"
+
+
+def test_a_pdf_x_1a_print_file_has_no_transparency_and_passes_preflight(report_copy: Path, tmp_path: Path):
+    from pressroom.preflight import PreflightOptions
+    from pressroom.preflight.run import preflight
+
+    yaml_path = report_copy / "report.yaml"
+    yaml_path.write_text(yaml_path.read_text() + "print:\n  standard: x-1a\n")
+    output = build(report_copy, tmp_path / "x1a.pdf", profile="print").output
+    checked = preflight(output, PreflightOptions(standard="x-1a"))
+    assert checked.passed, [f.message for f in checked.findings if f.severity == "error"]
+    forms = [x.get_object() for page in pypdf.PdfReader(output).pages for x in page["/Resources"]["/XObject"].values()]
+    assert forms and not any("/Group" in form for form in forms)
+    assert all(b"\nS\n" in form.get_data() and b"\nB\n" not in form.get_data() for form in forms)

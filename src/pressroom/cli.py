@@ -7,6 +7,7 @@ no traceback); 2 a usage error; 3 a bug in pressroom (traceback, asks for a repo
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import traceback
 from collections.abc import Sequence
@@ -29,6 +30,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Libraries log as they please (pypdf notes that it repaired the engine's object count);
+    # what matters to the user comes back as Problems, so their log lines are not printed.
+    if not logging.getLogger().handlers:
+        logging.getLogger().addHandler(logging.NullHandler())
     args = parser().parse_args(argv)
     try:
         return args.run(args)

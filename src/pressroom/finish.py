@@ -5,8 +5,8 @@ go into the catalog as the engine writes it (`catalog_finisher`, WeasyPrint's fi
 re-reading a tagged 100-page PDF with pypdf just to add three keys would cost seconds.
 
 The print file is then rewritten with pypdf (`finish`): WeasyPrint draws crop marks in
-DeviceRGB; they become registration colour (all four inks), and any other RGB fill or
-stroke becomes CMYK through the print profile. The output profile, embedded once per page
+DeviceRGB, as fill-and-stroke with an invisible fill in a transparency group; they become
+plain strokes in registration colour (all four inks), which PDF/X-1a allows too. The output profile, embedded once per page
 group by the engine, is kept once.
 
 Nothing here reads the clock or draws random numbers: the same input gives the same bytes.
@@ -35,6 +35,7 @@ ICC_REGISTRY = "http://www.color.org"
 FILE_ID = re.compile(rb"/ID\s*\[[^\]]*\]")
 UUID = re.compile(rb"(xmp\.did:|xmp\.iid:|uuid:)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 RGB_TO_CMYK_OPERATOR = {b"rg": b"k", b"RG": b"K"}
+STROKE_ONLY = {b"B": b"S", b"B*": b"S", b"b": b"s", b"b*": b"s"}
 
 
 def catalog_finisher(settings: ReportSettings) -> Callable[[Any, pydyf.PDF], None]:
@@ -103,8 +104,23 @@ def _recolour_forms(resources: DictionaryObject | None, writer: pypdf.PdfWriter,
             continue
         _recolour_forms(form.get("/Resources"), writer, seen)
         content = ContentStream(form, writer)
-        if _recolour(content):
+        if _recolour(content):  # only the crop marks are drawn in RGB
+            _stroke_only(content, form)
             form.set_data(content.get_data())
+
+
+def _stroke_only(content: ContentStream, form: DictionaryObject) -> None:
+    """The engine draws each mark as fill-and-stroke with an invisible (opacity 0) fill, in a
+    transparency group: PDF/X-1a forbids both. Stroke only, with no group, looks the same."""
+    states = (form.get("/Resources") or {}).get("/ExtGState") or {}
+    invisible = {name for name, state in states.items() if float(state.get_object().get("/ca", 1)) == 0}
+    kept = []
+    for operands, operator in content.operations:
+        if operator == b"gs" and operands and operands[0] in invisible:
+            continue
+        kept.append((operands, STROKE_ONLY.get(operator, operator)))
+    content.operations = kept
+    form.pop(NameObject("/Group"), None)
 
 
 def _recolour(content: ContentStream) -> bool:
