@@ -82,3 +82,9 @@ def test_organisation_background_is_rendered_with_its_website_as_a_link(make_rep
     body, _ = render_markdown(make_report("Text.\n"))
     assert "ECPAT is a network of 95" in body.background_html
     assert 'href="http://www.ecpat.org"' in body.background_html
+
+
+def test_a_call_inside_an_inline_note_is_an_error_not_a_silent_loss(make_report):
+    body, problems = render_markdown(make_report("Text^[An inline note with a call[^b].].\n\n[^b]: Inner.\n"))
+    errors = [p for p in problems if p.is_error]
+    assert len(errors) == 1 and errors[0].line == 1 and "[^b]" in errors[0].message

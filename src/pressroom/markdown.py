@@ -118,6 +118,12 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
                 line, column = _locate(f"[^{label}]", block, source, lines)
                 problems.append(Problem.at(messages.NOTE_UNDEFINED.format(label=label), source.path, line, column))
                 continue
+            if "tokens" in entry:  # an inline note ^[...] cannot call a note either
+                for inner in (t for t in entry["tokens"] if t.type == "footnote_ref"):
+                    inner_label = notes_by_id[inner.meta["id"]].get("label") or "^[...]"
+                    line, column = _locate(f"[^{inner_label}]", block, source, lines)
+                    message = messages.NOTE_IN_INLINE_NOTE.format(label=inner_label)
+                    problems.append(Problem.at(message, source.path, line, column))
             if note_id not in numbers:
                 numbers[note_id] = numbering.next_number
                 numbering.next_number += 1

@@ -66,6 +66,10 @@ NO_FILES = "The report names no Markdown files. List them under 'files:' in read
 NOTE_UNDEFINED = "The note [^{label}] is called here but never written. Add a line '[^{label}]: the note's text'."
 NOTE_UNUSED = "The note [^{label}] is written here but never called. Call it with [^{label}] in the text, or delete it."
 NOTE_IN_NOTE = "The note [^{note}] calls another note, [^{label}], which cannot be printed. Write that reference into the note's own text instead."
+NOTE_IN_INLINE_NOTE = (
+    "A note written in place, ^[...], calls another note, [^{label}], which cannot be printed. "
+    "Write that reference into the note's own text instead."
+)
 NOTE_DUPLICATE = "The note [^{label}] is written twice (first on line {first}). Give each note its own label."
 IMAGE_NO_ALT = "The image '{src}' has no description. Write one between the brackets: ![what the image shows]({src})."
 IMAGE_MISSING = "The image '{src}' does not exist. Check the path; it is read relative to this file."
