@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import io
-import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import sys

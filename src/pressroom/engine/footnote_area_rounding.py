@@ -15,7 +15,6 @@ anything visible.
 from __future__ import annotations
 
 from math import inf
-from typing import Any
 
 import weasyprint.layout
 from weasyprint.formatting_structure import build
