@@ -50,9 +50,15 @@ def audit(layout: Layout, body: Body) -> AuditResult:
     call_pages: dict[int, int] = {}
     pieces: dict[int, list[_NotePiece]] = {}
     requested: set[str] = set()
+    back_pages: list[int] = []  # pages carrying the organisation's background
+    body_pages: set[int] = set()  # pages carrying the report's own text
     for number, page in enumerate(pages, start=1):
         content_top, content_bottom, content_right = _content_edges(page)
         for box in _walk(page):
+            if _has_class(box, "back-page") and back_pages[-1:] != [number]:
+                back_pages.append(number)
+            if _element_tag(box) == "main":
+                body_pages.add(number)
             if isinstance(box, boxes.TextBox) and box.text.strip():
                 requested.add(box.style["font_family"][0])
                 if box.position_x + box.width > content_right + TOLERANCE and not _in_margin(box, page):
@@ -69,7 +75,7 @@ def audit(layout: Layout, body: Body) -> AuditResult:
                 inside = top >= content_top - TOLERANCE and bottom <= content_bottom + TOLERANCE
                 pieces.setdefault(int(match[1]), []).append(_NotePiece(number, _text_of(note_box), inside))
     result.problems += _check_notes(body, call_pages, pieces, result)
-    result.problems += _check_back_page(pages)
+    result.problems += _check_back_page(pages, back_pages, body_pages)
     families, font_problems = _check_fonts(layout.pdf, requested)
     result.font_families = families
     result.problems += font_problems
@@ -102,15 +108,14 @@ def _check_notes(body: Body, call_pages: dict[int, int], pieces: dict[int, list[
     return problems
 
 
-def _check_back_page(pages: list[boxes.PageBox]) -> list[Problem]:
+def _check_back_page(pages: list[boxes.PageBox], back_pages: list[int], body_pages: set[int]) -> list[Problem]:
     """The background page must be the last page, with no body text and no notes on it."""
-    with_back = [n for n, page in enumerate(pages, 1) if any(_has_class(b, "back-page") for b in _walk(page))]
     last = pages[-1]
-    intruders = any(_element_tag(b) == "main" for b in _walk(last)) or any(
+    intruders = len(pages) in body_pages or any(
         isinstance(c, boxes.FootnoteAreaBox) and c.children for c in last.children
     )
-    if with_back != [len(pages)] or intruders:
-        page = with_back[0] if with_back else 0
+    if back_pages != [len(pages)] or intruders:
+        page = back_pages[0] if back_pages else 0
         return [Problem.at(messages.BACK_PAGE_NOT_LAST.format(page=page, pages=len(pages)))]
     return []
 

@@ -99,9 +99,10 @@ def build(
 
     paths = output_paths(output, profile)
     made: dict[ProfileName, _Made] = {}
+    cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
     with tempfile.TemporaryDirectory(prefix="pressroom-") as workdir:
         for each in profiles_for(profile, report.settings):
-            made[each.name], profile_problems = _make(report, body, each, Path(workdir), created)
+            made[each.name], profile_problems = _make(report, body, each, Path(workdir), created, cover_pages)
             problems += profile_problems
         _stop_on_errors(problems, strict)
         if "print" in made:
@@ -116,13 +117,12 @@ def build(
 
 
 def _make(
-    report: Report, body: Body, profile: Profile, workdir: Path, created: datetime | None
+    report: Report, body: Body, profile: Profile, workdir: Path, created: datetime | None, cover_pages: int
 ) -> tuple[_Made, list[Problem]]:
     """Template, layout, audit and finish for one profile."""
     document, problems = _document(report, body, profile, workdir, created)
     finisher = catalog_finisher(report.settings)
     layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
-    cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
     # Cover pages are bound in too, so they count towards the multiple of 4.
     blanks = -(len(layout.document.pages) + cover_pages) % SADDLE_STITCH_MULTIPLE
     if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and blanks:

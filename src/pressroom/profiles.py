@@ -7,6 +7,7 @@ the text, notes and layout rules are the same for both.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,7 +100,11 @@ def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
 
     def convert(match: re.Match) -> str:
         source = path_of_file_url(match[2])
-        target = workdir / f"{len(list(workdir.iterdir()))}-{source.stem}.jpg"
+        # Named after the source, so a second layout (saddle-stitch padding) reuses the copy.
+        digest = hashlib.sha1(str(source).encode()).hexdigest()[:12]
+        target = workdir / f"{digest}-{source.stem}.jpg"
+        if target.is_file():
+            return f"{match[1]}{target.as_uri()}{match[3]}"
         try:
             with Image.open(source) as image:
                 image.load()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.request import url2pathname
 
+from pressroom.messages import DOCTOR_FONT_PACKAGE
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -47,6 +49,4 @@ FONT_PACKAGES = {
 
 
 def font_package(family: str) -> str:
-    from pressroom.messages import DOCTOR_FONT_PACKAGE
-
     return FONT_PACKAGES.get(family, DOCTOR_FONT_PACKAGE.format(family=family))
