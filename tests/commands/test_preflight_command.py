@@ -7,23 +7,21 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from cmyk_css import CMYK_CSS as BASE_CMYK_CSS
 from PIL import Image
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+)
 
 from pressroom.cli import main
-from pressroom.icc import cmyk_profile_path, rgb_to_cmyk_image
+from pressroom.icc import rgb_to_cmyk_image
 
-# A conforming CMYK PDF/X-4 page (as in tests/preflight/conftest.py): output intent,
-# CMYK text and fills, 3 mm bleed.
-CMYK_CSS = f"""
-@color-profile device-cmyk {{
-  src: url({cmyk_profile_path().as_uri()});
-  components: cyan, magenta, yellow, black;
-}}
-@page {{ size: A5; bleed: 3mm; margin: 15mm; }}
-html {{ color: device-cmyk(0 0 0 1); font-size: 10pt; }}
-.band {{ background: device-cmyk(0 0.9 0.8 0); height: 15mm; }}
-"""
+# A conforming CMYK PDF/X-4 page: output intent, CMYK text and fills, 3 mm bleed.
+CMYK_CSS = BASE_CMYK_CSS + ".band { background: device-cmyk(0 0.9 0.8 0); height: 15mm; }\n"
 BODY = "<h1>ECPAT report</h1><div class=band></div><p>Body text in 100% K.</p>"
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from cmyk_css import CMYK_CSS  # tests/ is on sys.path (tests/conftest.py)
 from pypdf import PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -14,19 +15,6 @@ from pypdf.generic import (
     FloatObject,
     NameObject,
 )
-
-from pressroom.icc import cmyk_profile_path
-
-# CSS that makes a WeasyPrint document a conforming CMYK PDF/X-4:
-# the output intent, CMYK default text colour, 3 mm bleed without marks.
-CMYK_CSS = f"""
-@color-profile device-cmyk {{
-  src: url({cmyk_profile_path().as_uri()});
-  components: cyan, magenta, yellow, black;
-}}
-@page {{ size: A5; bleed: 3mm; margin: 15mm; }}
-html {{ color: device-cmyk(0 0 0 1); font-size: 10pt; }}
-"""
 
 
 @pytest.fixture
