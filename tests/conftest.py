@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "briefing-paper.txt"
+SEED = ROOT / "tests" / "data" / "seed" / "briefing-paper.txt"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/pdfread.py for every test folder
 
 from report_folders import write_report  # noqa: E402
@@ -23,7 +23,7 @@ def report_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     if not SEED.is_file():
-        pytest.fail(f"the seed text is missing: {SEED} (CI copies shared/ beside the clone)")
+        pytest.fail(f"the seed text is missing: {SEED} (it is test data kept in the repository)")
     return SEED.read_text(encoding="utf-8")
 
 

@@ -11,6 +11,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -27,7 +28,7 @@ FLAGS = (
 
 class Browser:
     def __init__(self) -> None:
-        self._profile = tempfile.TemporaryDirectory(prefix="pressroom-chromium-")
+        self._profile = tempfile.mkdtemp(prefix="pressroom-chromium-")
         commands_read, self._commands = os.pipe()
         self._answers, answers_write = os.pipe()
 
@@ -38,9 +39,11 @@ class Browser:
             os.dup2(answers, 4)
 
         self._process = subprocess.Popen(
-            [CHROMIUM, *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
+            [CHROMIUM, *FLAGS, f"--user-data-dir={self._profile}", "about:blank"],
             preexec_fn=pipes_at_3_and_4,
             close_fds=False,
+            # Its own process group: the renderer and helper processes are stopped with it.
+            start_new_session=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -97,11 +100,29 @@ class Browser:
         return json.loads(message)
 
     def close(self) -> None:
+        """Stop Chromium and every helper process it started, then remove its profile.
+        Helpers outlive the main process for a moment and keep writing into the profile,
+        so the whole process group is killed and the removal retried until it holds."""
         self._process.terminate()
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self._process.kill()
+            self._process.wait()
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
         os.close(self._commands)
         os.close(self._answers)
-        self._profile.cleanup()
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                shutil.rmtree(self._profile)
+                return
+            except FileNotFoundError:
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
