@@ -7,6 +7,9 @@ import io
 import pypdf
 import weasyprint
 
+from pypdf.generic import ContentStream
+
+from pressroom import finish as finish_module
 from pressroom.finish import catalog_finisher, finish
 from pressroom.model import ReportSettings
 
@@ -39,3 +42,31 @@ def test_print_finishing_turns_rgb_crop_marks_into_registration_colour():
     operators = b"".join(form.get_data() for form in forms)
     assert b" rg" not in operators and b" RG" not in operators
     assert b"1 1 1 1 K" in operators
+
+
+def _marked_pages(count: int) -> bytes:
+    pages = "".join(f"<p style='break-after: page'>page {number}</p>" for number in range(count))
+    return weasyprint.HTML(string=f"<style>@page {{ size: A6; bleed: 3mm; marks: crop }}</style>{pages}").write_pdf()
+
+
+def test_print_finishing_parses_each_form_once_not_once_per_page(monkeypatch):
+    """Every page names all N page forms in one shared /Resources: a `seen` set per page
+    parsed N x N content streams (101 s at 367 pages)."""
+    pages = 24
+    pdf = _marked_pages(pages)
+    parsed = []
+    monkeypatch.setattr(finish_module, "ContentStream", lambda *args: parsed.append(1) or ContentStream(*args))
+    finish(pdf, cmyk_only=True)
+    assert pages <= len(parsed) <= 2 * pages
+
+
+def test_parsing_each_form_once_writes_the_same_bytes_as_parsing_per_page(monkeypatch):
+    pdf = _marked_pages(6)
+    once = finish(pdf, cmyk_only=True, identity="t")
+
+    def per_page(writer):
+        for page in writer.pages:
+            finish_module._recolour_forms(page.get("/Resources"), writer, seen=set())
+
+    monkeypatch.setattr(finish_module, "_recolour_pages", per_page)
+    assert finish(pdf, cmyk_only=True, identity="t") == once

@@ -58,8 +58,7 @@ def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "") -> bytes:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     writer = pypdf.PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # PDF/X-4 needs 1.6; pypdf would write 1.3
-    for page in writer.pages:
-        _recolour_forms(page.get("/Resources"), writer, seen=set())
+    _recolour_pages(writer)
     _register_output_condition(writer)
     _fix_document_id(writer, uuid.uuid5(uuid.NAMESPACE_URL, f"pressroom:{identity}"))
     # The engine's file /ID hashes its random id too: hash the content without either.
@@ -88,6 +87,15 @@ def _fix_document_id(writer: pypdf.PdfWriter, document_id: uuid.UUID) -> None:
         return
     stream = metadata.get_object()
     stream.set_data(UUID.sub(rb"\g<1>" + str(document_id).encode(), stream.get_data()))
+
+
+def _recolour_pages(writer: pypdf.PdfWriter) -> None:
+    """Every form of every page, each parsed once. One `seen` for the whole file: every
+    page the engine writes shares one /Resources naming all N page forms, so a set per
+    page parsed N x N content streams."""
+    seen: set[int] = set()
+    for page in writer.pages:
+        _recolour_forms(page.get("/Resources"), writer, seen)
 
 
 def _recolour_forms(resources: DictionaryObject | None, writer: pypdf.PdfWriter, seen: set[int]) -> None:
