@@ -8,9 +8,12 @@ written only when every profile passed, so a failed build leaves all previous PD
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -101,19 +104,57 @@ def build(
     made: dict[ProfileName, _Made] = {}
     cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
     with tempfile.TemporaryDirectory(prefix="pressroom-") as workdir:
-        for each in profiles_for(profile, report.settings):
-            made[each.name], profile_problems = _make(report, body, each, Path(workdir), created, cover_pages)
+        for name, (result, profile_problems) in _make_profiles(
+            report, body, profiles_for(profile, report.settings), Path(workdir), created, cover_pages
+        ):
+            made[name] = result
             problems += profile_problems
         _stop_on_errors(problems, strict)
-        if "print" in made:
-            problems += _preflight(made["print"].pdf, report, Path(workdir))
-            _stop_on_errors(problems, strict)
     for name, result in made.items():
         write_atomically(paths[name], result.pdf)
     outputs = {name: Output(paths[name], result.pages) for name, result in made.items()}
     continued = next(iter(made.values())).continued_notes
     warnings = list(dict.fromkeys(problems))
     return BuildResult(outputs, len(body.notes), time.perf_counter() - started, warnings, continued)
+
+
+def _make_profiles(
+    report: Report,
+    body: Body,
+    profiles: tuple[Profile, ...],
+    workdir: Path,
+    created: datetime | None,
+    cover_pages: int,
+) -> Iterator[tuple[ProfileName, tuple[_Made, list[Problem]]]]:
+    """Each profile made and checked; with two, the last in a second process while this one
+    makes the first (both files in about the time of one on two cores). A laid-out document
+    cannot cross processes, so the worker returns only what pickles: PDF bytes and problems."""
+    *here, elsewhere = profiles
+    if not here:
+        yield elsewhere.name, _make_checked(report, body, elsewhere, workdir, created, cover_pages)
+        return
+    with ProcessPoolExecutor(max_workers=1, mp_context=_process_context()) as pool:
+        later = pool.submit(_make_checked, report, body, elsewhere, workdir, created, cover_pages)
+        for each in here:
+            yield each.name, _make_checked(report, body, each, workdir, created, cover_pages)
+        yield elsewhere.name, later.result()
+
+
+def _process_context() -> multiprocessing.context.BaseContext:
+    """fork where there is one: the worker starts with WeasyPrint and the fonts loaded."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+
+
+def _make_checked(
+    report: Report, body: Body, profile: Profile, workdir: Path, created: datetime | None, cover_pages: int
+) -> tuple[_Made, list[Problem]]:
+    """One profile made; the print file is preflighted as soon as it is made, in the same
+    process, unless it already has errors."""
+    made, problems = _make(report, body, profile, workdir, created, cover_pages)
+    if profile.name == "print" and not errors_in(problems):
+        problems += _preflight(made.pdf, report, workdir)
+    return made, problems
 
 
 def _make(

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pypdf
-from pypdf.generic import ContentStream, DictionaryObject, StreamObject
+from pypdf.generic import DictionaryObject, StreamObject
 
+from .operations import content_operations
 from .pdfutil import (
     GRAY,
     PATTERN,
@@ -150,8 +151,7 @@ class _Scanner:
             self.scan.problems.add("recursive form XObject")
             return
         try:
-            content = ContentStream(stream, self.reader)
-            operations = content.operations
+            operations = content_operations(stream)
         except Exception as exc:  # noqa: BLE001 - report, don't crash
             self.scan.problems.add(f"unreadable content stream ({exc.__class__.__name__})")
             return

@@ -1,0 +1,28 @@
+"""The benchmark reports: the briefing paper, its text repeated N times (one file per copy,
+so every copy keeps its own note labels). 1x is 4 pages, 10x 30, 30x 92, 120x 367."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PAPER = ROOT / "report"
+# copies of the text -> pages of the screen file (A4, measured)
+SIZES = {1: 4, 10: 30, 30: 92, 120: 367}
+
+
+def write_repeated_report(folder: Path, copies: int) -> Path:
+    """The briefing paper with its text `copies` times over; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = yaml.safe_load((PAPER / "report.yaml").read_text(encoding="utf-8"))
+    text = (PAPER / "briefing-paper.md").read_text(encoding="utf-8")
+    files = []
+    for copy in range(copies):
+        name = f"part-{copy + 1:03d}.md"
+        (folder / name).write_text(text, encoding="utf-8")
+        files.append(name)
+    settings["files"] = files
+    (folder / "report.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return folder

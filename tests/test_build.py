@@ -1,0 +1,43 @@
+"""build.py, the pipeline driver: the two profiles in two processes, the same files as one
+at a time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pressroom import build as build_module
+from pressroom.build import build
+
+
+@pytest.fixture
+def layout_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each layout writes the id of the process it ran in (a forked worker inherits this)."""
+    record = tmp_path / "layouts"
+    record.mkdir()
+    real = build_module.lay_out
+
+    def recorded(document, pdf_variant=None, *args, **kwargs):
+        (record / f"{pdf_variant.replace('/', '-')}-{os.getpid()}").touch()
+        return real(document, pdf_variant, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "lay_out", recorded)
+    return record
+
+
+def test_the_two_profiles_are_laid_out_in_two_processes(report_dir: Path, tmp_path: Path, layout_processes: Path) -> None:
+    build(report_dir, tmp_path / "out" / "paper.pdf", profile="both")
+    made = {path.name.rsplit("-", 1)[0]: path.name.rsplit("-", 1)[1] for path in layout_processes.iterdir()}
+    assert set(made) == {"pdf-ua-1", "pdf-x-4"}
+    assert made["pdf-ua-1"] != made["pdf-x-4"]
+
+
+def test_both_profiles_at_once_write_the_same_bytes_as_each_alone(report_dir: Path, tmp_path: Path) -> None:
+    both = build(report_dir, tmp_path / "both" / "paper.pdf", profile="both")
+    screen = build(report_dir, tmp_path / "screen" / "paper.pdf", profile="screen")
+    printed = build(report_dir, tmp_path / "print" / "paper.pdf", profile="print")
+    assert both.outputs["screen"].path.read_bytes() == screen.output.read_bytes()
+    assert both.outputs["print"].path.read_bytes() == printed.output.read_bytes()
+    assert list(both.outputs) == ["screen", "print"]
