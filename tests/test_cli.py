@@ -86,3 +86,19 @@ def test_source_date_epoch_sets_the_pdf_date_instead_of_the_report_date(tmp_path
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
     assert main(["build", str(report_dir), "-o", "dated.pdf", "--profile", "screen"]) == 0
     assert pypdf.PdfReader(tmp_path / "dated.pdf").metadata["/CreationDate"].startswith("D:20231114221320")
+
+
+HEAVY_MODULES = ("weasyprint", "pypdf", "pikepdf", "PIL", "pydantic", "jinja2", "markdown_it", "cffi")
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_load_no_heavy_module(option: str) -> None:
+    """Startup time (benchmarks/startup.py) comes from imports: the commands load the engine,
+    Pillow, pydantic and Jinja only when they run."""
+    script = (
+        "import sys\nfrom pressroom.cli import main\n"
+        f"try:\n    main([{option!r}])\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(name for name in {HEAVY_MODULES!r} if name in sys.modules), file=sys.stderr)"
+    )
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert completed.stderr.strip().splitlines()[-1] == "[]"

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pypdf
 
+from pressroom import engine  # noqa: F401 (first: WeasyPrint loads its libraries without a compiler)
 from pressroom import messages
 from pressroom.artwork import Artwork, apply_artwork
 from pressroom.audit import audit

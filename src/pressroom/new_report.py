@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from pressroom import messages
 from pressroom.problems import Problem
-from pressroom.resources import PACKAGE_DIR
+from pressroom.resources import PACKAGE_DIR, report_kinds
 from pressroom.settings_schema import SCHEMA_FILE
 
 STARTER_DIR = PACKAGE_DIR / "starter"
@@ -23,7 +23,7 @@ BAR_HEIGHTS = (0.35, 0.48, 0.55, 0.71, 0.9)
 
 
 def kinds() -> list[str]:
-    return sorted(path.name for path in STARTER_DIR.iterdir() if path.is_dir())
+    return report_kinds()
 
 
 def new_report(folder: Path, kind: str, today: datetime.date) -> tuple[list[Path], list[Problem]]:

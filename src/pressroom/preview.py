@@ -16,8 +16,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import jinja2
-
 from pressroom.resources import templates_dir
 
 HOST = "127.0.0.1"
@@ -45,6 +43,8 @@ class PreviewServer:
     def __init__(self, pdf: Path, page: PreviewPage, port: int = DEFAULT_PORT):
         self.pdf = pdf
         self._page = page
+        import jinja2  # here: the command line names the default port without loading it
+
         self._changed = threading.Condition()
         self._template = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir()), autoescape=True, undefined=jinja2.StrictUndefined

@@ -11,8 +11,6 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
-
 import tinycss2
 import tinycss2.color3
 from PIL import Image
@@ -21,11 +19,9 @@ from pressroom import messages
 from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
 from pressroom.model import ReportSettings
 from pressroom.problems import Problem
+from pressroom.profile_names import ProfileChoice, ProfileName
 from pressroom.resources import path_of_file_url
 
-ProfileName = Literal["screen", "print"]
-ProfileChoice = Literal["screen", "print", "both"]
-PROFILE_CHOICES: tuple[ProfileChoice, ...] = ("both", "screen", "print")
 PRINT_SUFFIX = "-print"
 IMAGE_SRC = re.compile(r'(<img src=")(file://[^"]+)(")')
 

@@ -18,6 +18,11 @@ def styles_dir() -> Path:
     raise FileNotFoundError("pressroom's styles folder is missing from the installation")
 
 
+def report_kinds() -> list[str]:
+    """The kinds of report `pressroom new` can start (its starter folders)."""
+    return sorted(path.name for path in (PACKAGE_DIR / "starter").iterdir() if path.is_dir())
+
+
 def templates_dir() -> Path:
     return PACKAGE_DIR / "templates"
 

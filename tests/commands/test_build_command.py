@@ -12,7 +12,6 @@ import pytest
 from pressroom import build as build_module
 from pressroom import messages
 from pressroom.cli import main
-from pressroom.commands import build as build_command
 
 SPARE_NOTE = "\n[^spare]: A note nobody calls.\n"
 LONG_SENTENCE = "This note goes on and on to make it longer than the space left on the page."
@@ -137,7 +136,7 @@ def test_a_bug_shows_a_traceback_and_asks_for_a_report(paper: Path, monkeypatch:
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(build_command, "build", broken)
+    monkeypatch.setattr(build_module, "build", broken)
     assert main(["build", str(paper)]) == 3
     err = capsys.readouterr().err
     assert "Traceback" in err and "ZeroDivisionError: a bug" in err and messages.BUG in err

@@ -10,7 +10,6 @@ import pytest
 
 from pressroom import doctor
 from pressroom.cli import main
-from pressroom.commands import doctor as doctor_command
 
 
 def test_this_machine_has_what_a_build_needs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -55,7 +54,8 @@ def test_missing_harfbuzz_subset_and_icc_profile(tmp_path: Path, monkeypatch: py
 
 
 def test_command_prints_each_fix_and_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(doctor_command, "examine", lambda: doctor.examine(icc_profile=tmp_path / "gone.icc"))
+    examine = doctor.examine
+    monkeypatch.setattr(doctor, "examine", lambda: examine(icc_profile=tmp_path / "gone.icc"))
     assert main(["doctor"]) == 1
     captured = capsys.readouterr()
     assert "MISSING  ICC profile" in captured.out

@@ -9,10 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pressroom import messages
-from pressroom.build import build, default_output, default_source
 from pressroom.commands.output import print_problems, shown
-from pressroom.problems import UserError
-from pressroom.profiles import PROFILE_CHOICES
+from pressroom.profile_names import PROFILE_CHOICES
 
 HELP = "build a report folder or a Markdown file into a PDF"
 
@@ -40,6 +38,9 @@ def source_date_epoch() -> datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pressroom.build import build, default_output, default_source  # here: `--help` need not load the engine
+    from pressroom.problems import UserError
+
     cwd = Path.cwd()
     source = args.source or default_source(cwd)
     output = args.output or default_output(source, cwd)

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from pressroom import messages
-from pressroom.doctor import examine
 
 HELP = "check that this machine has what a build needs, and say how to fix what is missing"
 
@@ -16,6 +15,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pressroom.doctor import examine  # here: `--help` need not load Pillow
+
     findings = examine()
     width = max(len(finding.subject) for finding in findings)
     for finding in findings:

@@ -8,17 +8,19 @@ from pathlib import Path
 
 from pressroom import messages
 from pressroom.commands.output import print_problems, shown
-from pressroom.new_report import kinds, new_report
+from pressroom.resources import report_kinds
 
 HELP = "create a report folder with an example that builds on the first try"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=Path, help="the folder to create (it must not exist, or be empty)")
-    parser.add_argument("--kind", choices=kinds(), default="briefing-paper", help="the kind of report (default: briefing-paper)")
+    parser.add_argument("--kind", choices=report_kinds(), default="briefing-paper", help="the kind of report (default: briefing-paper)")
 
 
 def run(args: argparse.Namespace) -> int:
+    from pressroom.new_report import new_report  # here: `--help` need not load Pillow and Jinja
+
     written, problems = new_report(args.folder, args.kind, datetime.date.today())
     if problems:
         print_problems(problems)

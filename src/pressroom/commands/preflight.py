@@ -8,7 +8,6 @@ from pathlib import Path
 
 from pressroom import messages
 from pressroom.commands.output import shown
-from pressroom.preflight import PreflightOptions, format_json, format_table, preflight, write_pdf_report
 
 HELP = "check a PDF for print (PDF/X, colour, fonts, boxes, ink, images) and say if a printer will accept it"
 # The PDF header may start anywhere in the first 1024 bytes (ISO 32000-1, 7.5.2 note).
@@ -25,6 +24,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pressroom.preflight import PreflightOptions, format_json, format_table, preflight, write_pdf_report  # here: `--help` need not load pypdf
+
     problem = _unreadable(args.pdf)
     if problem:
         print(problem, file=sys.stderr)

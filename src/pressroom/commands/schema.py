@@ -7,7 +7,6 @@ import sys
 
 from pressroom import messages
 from pressroom.commands.output import shown
-from pressroom.settings_schema import SCHEMA_FILE, schema_text, shipped_schema_is_current, write_schema
 
 HELP = "print the JSON Schema of report.yaml (editor completion), or refresh the shipped copy"
 
@@ -19,6 +18,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pressroom.settings_schema import SCHEMA_FILE, schema_text, shipped_schema_is_current, write_schema  # here: `--help` need not load pydantic
+
     if args.check:
         if shipped_schema_is_current():
             print(messages.SCHEMA_CURRENT.format(path=shown(SCHEMA_FILE)))

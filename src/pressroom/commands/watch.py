@@ -7,12 +7,15 @@ import sys
 import time
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from pressroom import messages
-from pressroom.build import default_output, default_source
 from pressroom.commands.output import print_problems, shown
-from pressroom.preview import DEFAULT_PORT, PreviewPage, PreviewServer
+from pressroom.preview import DEFAULT_PORT, PreviewPage
 from pressroom.problems import Problem, errors_in
-from pressroom.watch import POLL_SECONDS, Outcome, Watcher
+
+if TYPE_CHECKING:
+    from pressroom.watch import Outcome
 
 HELP = "rebuild the PDF whenever a file of the report changes, with a live preview in the browser"
 
@@ -25,6 +28,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pressroom.build import default_output, default_source  # here: `--help` need not load the engine
+    from pressroom.preview import PreviewServer
+    from pressroom.watch import POLL_SECONDS, Watcher
+
     cwd = Path.cwd()
     source = args.source or default_source(cwd)
     output = (args.output or default_output(source, cwd)).resolve()

@@ -12,9 +12,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
 
-import weasyprint
+from .library_lookup_spawns_compiler import import_weasyprint
 
-from . import (
+weasyprint = import_weasyprint()  # first, before any other WeasyPrint module: see there
+
+from . import (  # noqa: E402
     footnote_area_empty,
     footnote_area_rounding,
     footnote_lost_on_orphans,
