@@ -105,6 +105,12 @@ LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Ad
 BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"
 FAILED = "The build failed; {output} was not changed."
 BUG = "pressroom hit an internal error. This is a bug, not your mistake: please report it with the text above."
+BATCH_BUILT = "{source}: {files} ({pages} pages, {notes} notes), {seconds:.1f} s"
+BATCH_FAILED = "{source}: the build failed; {output} was not changed."
+BATCH_SUMMARY_FAILED = "{failed} of {total} reports failed."
+BATCH_OUTPUT_GIVEN = "-o names one file, but {count} sources were given: leave -o out and each report is written to build/NAME.pdf."
+JOBS_NOT_POSITIVE = "--jobs needs a whole number of at least 1, not '{value}'."
+BATCH_SAME_OUTPUT = "{first} and {second} would both be written to {output}: build them one at a time with -o."
 CONTINUED_NOTES = "Notes continued on the next page: {notes}."
 
 # Schema

@@ -146,3 +146,43 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["build", "--no-such-option"])
     assert exit_.value.code == 2
+
+
+def test_several_sources_one_line_each_exit_1_and_the_failed_ones_pdf_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("first", "second", "broken"):
+        assert main(["new", name]) == 0
+    _append(tmp_path / "broken", "\nA call to nothing.[^nowhere]\n")
+    last_good = tmp_path / "build" / "broken.pdf"
+    last_good.parent.mkdir()
+    last_good.write_bytes(b"%PDF-the last good one")
+    capsys.readouterr()
+
+    assert main(["build", "first", "second", "broken", "--jobs", "2", "--profile", "screen"]) == 1
+
+    out, err = capsys.readouterr()
+    lines = sorted(out.splitlines())
+    assert len(lines) == 2
+    for line, name in zip(lines, ("first", "second")):
+        assert re.fullmatch(rf"{name}: build/{name}\.pdf \(3 pages, 3 notes\), \d+\.\d s", line), line
+    assert messages.BATCH_FAILED.format(source="broken", output=Path("build/broken.pdf")) in err
+    assert messages.NOTE_UNDEFINED.format(label="nowhere") in err
+    assert err.splitlines()[-1] == messages.BATCH_SUMMARY_FAILED.format(failed=1, total=3)
+    assert (tmp_path / "build" / "first.pdf").read_bytes().startswith(b"%PDF-1")
+    assert (tmp_path / "build" / "second.pdf").read_bytes().startswith(b"%PDF-1")
+    assert last_good.read_bytes() == b"%PDF-the last good one"
+
+
+def test_several_sources_and_one_output_is_a_usage_error(paper: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(paper), str(paper), "-o", str(tmp_path / "one.pdf")]) == 2
+    assert messages.BATCH_OUTPUT_GIVEN.format(count=2) in capsys.readouterr().err
+    assert not (tmp_path / "one.pdf").exists()
+
+
+def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "--jobs", "0"])
+    assert exit_.value.code == 2
+    assert messages.JOBS_NOT_POSITIVE.format(value="0") in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""`pressroom build [SOURCE] [-o OUT]`: one report to one PDF."""
+"""`pressroom build [SOURCE...] [-o OUT] [--jobs N]`: reports to PDFs."""
 
 from __future__ import annotations
 
@@ -7,17 +7,22 @@ import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressroom import messages
 from pressroom.commands.output import print_problems, shown
 from pressroom.profile_names import PROFILE_CHOICES
 
-HELP = "build a report folder or a Markdown file into a PDF"
+if TYPE_CHECKING:
+    from pressroom.batch import Done
+
+HELP = "build report folders or Markdown files into PDFs"
+EXIT_USAGE = 2
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", nargs="?", type=Path, help="report folder or .md file (default: ./report)")
-    parser.add_argument("-o", "--output", type=Path, help="the PDF to write (default: build/NAME.pdf)")
+    parser.add_argument("source", nargs="*", type=Path, help="report folders or .md files (default: ./report)")
+    parser.add_argument("-o", "--output", type=Path, help="the PDF to write, for one source (default: build/NAME.pdf)")
     parser.add_argument(
         "--profile",
         choices=PROFILE_CHOICES,
@@ -26,6 +31,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         "written beside it as NAME-print.pdf; both (default)",
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (for CI)")
+    parser.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N", help="build N reports at a time (default: one per core)")
     verbosity = parser.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     verbosity.add_argument("-v", "--verbose", action="store_true", help="also say which notes continue on the next page")
@@ -42,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
     from pressroom.problems import UserError
 
     cwd = Path.cwd()
-    source = args.source or default_source(cwd)
+    if len(args.source) > 1:
+        return _run_many(args, cwd)
+    source = args.source[0] if args.source else default_source(cwd)
     output = args.output or default_output(source, cwd)
     try:
         result = build(source, output, profile=args.profile, strict=args.strict, created=source_date_epoch())
@@ -57,3 +65,53 @@ def run(args: argparse.Namespace) -> int:
         for made in result.outputs.values():
             print(messages.BUILT.format(path=shown(made.path), pages=made.pages, notes=result.notes, seconds=result.seconds))
     return 0
+
+
+def _run_many(args: argparse.Namespace, cwd: Path) -> int:
+    """Several sources: each to build/NAME.pdf, `--jobs` at a time, one line per report."""
+    from pressroom.batch import Job, build_many
+    from pressroom.build import default_output
+
+    if args.output:
+        print(messages.BATCH_OUTPUT_GIVEN.format(count=len(args.source)), file=sys.stderr)
+        return EXIT_USAGE
+    jobs = [Job(source, default_output(source, cwd)) for source in args.source]
+    claimed: dict[Path, Path] = {}
+    for job in jobs:
+        first = claimed.setdefault(job.output.resolve(), job.source)
+        if first is not job.source:
+            print(messages.BATCH_SAME_OUTPUT.format(first=shown(first), second=shown(job.source), output=shown(job.output)), file=sys.stderr)
+            return EXIT_USAGE
+    workers = args.jobs or _cores()
+    failed = 0
+    for done in build_many(jobs, workers, profile=args.profile, strict=args.strict, created=source_date_epoch()):
+        failed += done.result is None
+        _report(done, args.quiet)
+    if failed:
+        print(messages.BATCH_SUMMARY_FAILED.format(failed=failed, total=len(jobs)), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _report(done: Done, quiet: bool) -> None:
+    result = done.result
+    if result is None:
+        print_problems(done.problems)
+        print(messages.BATCH_FAILED.format(source=shown(done.job.source), output=shown(done.job.output)), file=sys.stderr, flush=True)
+        return
+    if quiet:
+        return
+    print_problems(done.problems)
+    files = ", ".join(shown(made.path) for made in result.outputs.values())
+    line = messages.BATCH_BUILT.format(source=shown(done.job.source), files=files, pages=result.pages, notes=result.notes, seconds=result.seconds)
+    print(line, flush=True)
+
+
+def _cores() -> int:
+    """The cores this process may use (a container or `taskset` may allow fewer than exist)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(messages.JOBS_NOT_POSITIVE.format(value=text))
+    return int(text)

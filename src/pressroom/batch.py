@@ -1,0 +1,54 @@
+"""Several reports built at once, each in its own process: a build is a pure function of its
+folder, so they share nothing. Larger batches belong on a job runner or CI matrix (README)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pressroom.build import BuildResult, build
+from pressroom.problems import Problem, UserError
+from pressroom.profile_names import ProfileChoice
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path
+    output: Path
+
+
+@dataclass(frozen=True)
+class Done:
+    """One report: its result, or the problems that stopped it (its last good PDF is kept)."""
+
+    job: Job
+    result: BuildResult | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def build_many(
+    jobs: Sequence[Job], workers: int, *, profile: ProfileChoice, strict: bool, created: datetime | None
+) -> Iterator[Done]:
+    """Build every job, `workers` at a time; each report as soon as it is done."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield build_one(job, profile, strict, created)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        running = [pool.submit(build_one, job, profile, strict, created) for job in jobs]
+        for finished in as_completed(running):
+            yield finished.result()
+
+
+def build_one(job: Job, profile: ProfileChoice, strict: bool, created: datetime | None) -> Done:
+    """A UserError does not survive pickling whole: its problems come back as data."""
+    try:
+        result = build(job.source, job.output, profile=profile, strict=strict, created=created)
+    except UserError as error:
+        return Done(job, None, list(error.problems))
+    return Done(job, result, list(result.warnings))
