@@ -3,14 +3,13 @@ folder, so they share nothing. Larger batches belong on a job runner or CI matri
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from pressroom.build import BuildResult, build
+from pressroom.build import BuildResult, build, process_context
 from pressroom.problems import Problem, UserError
 from pressroom.profile_names import ProfileChoice
 
@@ -38,8 +37,7 @@ def build_many(
         for job in jobs:
             yield build_one(job, profile, strict, created)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=process_context()) as pool:
         running = [pool.submit(build_one, job, profile, strict, created) for job in jobs]
         for finished in as_completed(running):
             yield finished.result()

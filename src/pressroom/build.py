@@ -32,6 +32,7 @@ from pressroom.model import Report
 from pressroom.preflight.model import PreflightOptions
 from pressroom.preflight.run import preflight
 from pressroom.problems import Problem, UserError, errors_in
+from pressroom.progress import ProgressReport, engine_progress, tell
 from pressroom.profiles import Profile, ProfileChoice, ProfileName, cmyk_images, output_paths, profiles_for
 from pressroom.template import HtmlDocument, fill_template
 from pressroom.validate import validate
@@ -86,10 +87,13 @@ def build(
     profile: ProfileChoice = "screen",
     strict: bool = False,
     created: datetime | None = None,
+    progress: ProgressReport | None = None,
 ) -> BuildResult:
     """Build the asked profiles; on any error no file at `output` (or beside it) changes.
-    `created` overrides the report's date in the PDF (reproducible builds' SOURCE_DATE_EPOCH)."""
+    `created` overrides the report's date in the PDF (reproducible builds' SOURCE_DATE_EPOCH).
+    `progress` hears how far the build has got (the stages of this process only)."""
     started = time.perf_counter()
+    tell(progress, "reading")
     loaded, problems = load_source(source)
     if loaded is None:
         raise UserError(problems)
@@ -106,7 +110,7 @@ def build(
     cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
     with tempfile.TemporaryDirectory(prefix="pressroom-") as workdir:
         for name, (result, profile_problems) in _make_profiles(
-            report, body, profiles_for(profile, report.settings), Path(workdir), created, cover_pages
+            report, body, profiles_for(profile, report.settings), Path(workdir), created, cover_pages, progress
         ):
             made[name] = result
             problems += profile_problems
@@ -126,54 +130,74 @@ def _make_profiles(
     workdir: Path,
     created: datetime | None,
     cover_pages: int,
+    progress: ProgressReport | None = None,
 ) -> Iterator[tuple[ProfileName, tuple[_Made, list[Problem]]]]:
     """Each profile made and checked; with two, the last in a second process while this one
     makes the first (both files in about the time of one on two cores). A laid-out document
-    cannot cross processes, so the worker returns only what pickles: PDF bytes and problems."""
+    cannot cross processes, so the worker returns only what pickles: PDF bytes and problems
+    (and reports no progress)."""
     *here, elsewhere = profiles
     if not here:
-        yield elsewhere.name, _make_checked(report, body, elsewhere, workdir, created, cover_pages)
+        yield elsewhere.name, _make_checked(report, body, elsewhere, workdir, created, cover_pages, progress)
         return
-    with ProcessPoolExecutor(max_workers=1, mp_context=_process_context()) as pool:
+    with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as pool:
         later = pool.submit(_make_checked, report, body, elsewhere, workdir, created, cover_pages)
         for each in here:
-            yield each.name, _make_checked(report, body, each, workdir, created, cover_pages)
+            yield each.name, _make_checked(report, body, each, workdir, created, cover_pages, progress)
+        tell(progress, "waiting", elsewhere.name)
         yield elsewhere.name, later.result()
 
 
-def _process_context() -> multiprocessing.context.BaseContext:
+def process_context() -> multiprocessing.context.BaseContext:
     """fork where there is one: the worker starts with WeasyPrint and the fonts loaded."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
 
 
 def _make_checked(
-    report: Report, body: Body, profile: Profile, workdir: Path, created: datetime | None, cover_pages: int
+    report: Report,
+    body: Body,
+    profile: Profile,
+    workdir: Path,
+    created: datetime | None,
+    cover_pages: int,
+    progress: ProgressReport | None = None,
 ) -> tuple[_Made, list[Problem]]:
     """One profile made; the print file is preflighted as soon as it is made, in the same
     process, unless it already has errors."""
-    made, problems = _make(report, body, profile, workdir, created, cover_pages)
+    made, problems = _make(report, body, profile, workdir, created, cover_pages, progress)
     if profile.name == "print" and not errors_in(problems):
+        tell(progress, "preflight", profile.name)
         problems += _preflight(made.pdf, report, workdir)
     return made, problems
 
 
 def _make(
-    report: Report, body: Body, profile: Profile, workdir: Path, created: datetime | None, cover_pages: int
+    report: Report,
+    body: Body,
+    profile: Profile,
+    workdir: Path,
+    created: datetime | None,
+    cover_pages: int,
+    progress: ProgressReport | None = None,
 ) -> tuple[_Made, list[Problem]]:
     """Template, layout, audit and finish for one profile."""
     document, problems = _document(report, body, profile, workdir, created)
     finisher = catalog_finisher(report.settings)
-    layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
+    with engine_progress(progress, profile.name):
+        layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     # Cover pages are bound in too, so they count towards the multiple of 4.
     blanks = -(len(layout.document.pages) + cover_pages) % SADDLE_STITCH_MULTIPLE
     if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and blanks:
         # Pad before the back page so it stays the outside back cover: lay out again.
         document, problems = _document(report, body, profile, workdir, created, blanks)
-        layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
+        with engine_progress(progress, profile.name):
+            layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
+    tell(progress, "audit", profile.name, len(layout.document.pages))
     result = audit(layout, body)
     problems += layout_problems + result.problems
     identity = f"{report.settings.title}|{report.settings.date}"
+    tell(progress, "finish", profile.name, result.pages)
     pdf = finish(layout.pdf, cmyk_only=profile.name == "print", identity=identity)
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
     pdf, artwork_problems = apply_artwork(pdf, artwork, print_file=profile.name == "print")

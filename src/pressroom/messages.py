@@ -111,6 +111,17 @@ BATCH_SUMMARY_FAILED = "{failed} of {total} reports failed."
 BATCH_OUTPUT_GIVEN = "-o names one file, but {count} sources were given: leave -o out and each report is written to build/NAME.pdf."
 JOBS_NOT_POSITIVE = "--jobs needs a whole number of at least 1, not '{value}'."
 BATCH_SAME_OUTPUT = "{first} and {second} would both be written to {output}: build them one at a time with -o."
+# The progress line on a terminal, for builds longer than a moment.
+PROGRESS = "{stage}... {seconds:.0f} s"
+PROGRESS_STAGES = {
+    "reading": "Reading the report",
+    "layout": "Laying out the {profile} file: page {pages}",
+    "pdf": "Writing the {profile} file",
+    "audit": "Checking the {profile} file's {pages} pages",
+    "finish": "Finishing the {profile} file",
+    "preflight": "Checking the print file as a printer would",
+    "waiting": "Finishing the {profile} file",
+}
 CONTINUED_NOTES = "Notes continued on the next page: {notes}."
 
 # Schema

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pressroom import messages
 from pressroom.commands.output import print_problems, shown
+from pressroom.commands.progress_line import progress_line
 from pressroom.profile_names import PROFILE_CHOICES
 
 if TYPE_CHECKING:
@@ -52,8 +53,13 @@ def run(args: argparse.Namespace) -> int:
         return _run_many(args, cwd)
     source = args.source[0] if args.source else default_source(cwd)
     output = args.output or default_output(source, cwd)
+    line = progress_line(args.quiet)
     try:
-        result = build(source, output, profile=args.profile, strict=args.strict, created=source_date_epoch())
+        try:
+            result = build(source, output, profile=args.profile, strict=args.strict, created=source_date_epoch(), progress=line)
+        finally:
+            if line:
+                line.close()  # erased before anything else is printed
     except UserError as error:
         print_problems(error.problems)
         print(messages.FAILED.format(output=shown(output)), file=sys.stderr)
