@@ -36,6 +36,7 @@ from pressroom.progress import ProgressReport, engine_progress, tell
 from pressroom.profiles import Profile, ProfileChoice, ProfileName, cmyk_images, output_paths, profiles_for
 from pressroom.template import HtmlDocument, fill_template
 from pressroom.validate import validate
+from pressroom.workspace import private_workspace, subfolder
 
 OUTPUT_DIR = "build"
 SADDLE_STITCH_MULTIPLE = 4
@@ -94,24 +95,23 @@ def build(
     `progress` hears how far the build has got (the stages of this process only)."""
     started = time.perf_counter()
     tell(progress, "reading")
-    loaded, problems = load_source(source)
-    if loaded is None:
-        raise UserError(problems)
-    report, validation_problems = validate(loaded)
-    problems += validation_problems
-    if report is None:
-        raise UserError(problems)
-    body, markdown_problems = render_markdown(report)
-    problems += markdown_problems
-    _stop_on_errors(problems, strict)
+    with private_workspace() as workdir:
+        loaded, problems = load_source(source)
+        if loaded is None:
+            raise UserError(problems)
+        report, validation_problems = validate(loaded)
+        problems += validation_problems
+        if report is None:
+            raise UserError(problems)
+        body, markdown_problems = render_markdown(report)
+        problems += markdown_problems
+        _stop_on_errors(problems, strict)
 
-    paths = output_paths(output, profile)
-    made: dict[ProfileName, _Made] = {}
-    cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
-    with tempfile.TemporaryDirectory(prefix="pressroom-") as workdir:
-        for name, (result, profile_problems) in _make_profiles(
-            report, body, profiles_for(profile, report.settings), Path(workdir), created, cover_pages, progress
-        ):
+        paths = output_paths(output, profile)
+        cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
+        inputs = _Inputs(report, body, workdir, created, cover_pages)
+        made: dict[ProfileName, _Made] = {}
+        for name, (result, profile_problems) in _make_profiles(inputs, profiles_for(profile, report.settings), progress):
             made[name] = result
             problems += profile_problems
         _stop_on_errors(problems, strict)
@@ -123,14 +123,19 @@ def build(
     return BuildResult(outputs, len(body.notes), time.perf_counter() - started, warnings, continued)
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    """What making any profile needs; it pickles, so a worker process can be given it."""
+
+    report: Report
+    body: Body
+    workdir: Path
+    created: datetime | None
+    cover_pages: int
+
+
 def _make_profiles(
-    report: Report,
-    body: Body,
-    profiles: tuple[Profile, ...],
-    workdir: Path,
-    created: datetime | None,
-    cover_pages: int,
-    progress: ProgressReport | None = None,
+    inputs: _Inputs, profiles: tuple[Profile, ...], progress: ProgressReport | None = None
 ) -> Iterator[tuple[ProfileName, tuple[_Made, list[Problem]]]]:
     """Each profile made and checked; with two, the last in a second process while this one
     makes the first (both files in about the time of one on two cores). A laid-out document
@@ -138,51 +143,36 @@ def _make_profiles(
     (and reports no progress)."""
     *here, elsewhere = profiles
     if not here:
-        yield elsewhere.name, _make_checked(report, body, elsewhere, workdir, created, cover_pages, progress)
+        yield elsewhere.name, _make_checked(inputs, elsewhere, progress)
         return
     with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as pool:
-        later = pool.submit(_make_checked, report, body, elsewhere, workdir, created, cover_pages)
+        later = pool.submit(_make_checked, inputs, elsewhere)
         for each in here:
-            yield each.name, _make_checked(report, body, each, workdir, created, cover_pages, progress)
+            yield each.name, _make_checked(inputs, each, progress)
         tell(progress, "waiting", elsewhere.name)
         yield elsewhere.name, later.result()
 
 
 def process_context() -> multiprocessing.context.BaseContext:
-    """fork where there is one: the worker starts with WeasyPrint and the fonts loaded."""
+    """fork where there is one: the worker starts with everything imported."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
 
 
-def _make_checked(
-    report: Report,
-    body: Body,
-    profile: Profile,
-    workdir: Path,
-    created: datetime | None,
-    cover_pages: int,
-    progress: ProgressReport | None = None,
-) -> tuple[_Made, list[Problem]]:
+def _make_checked(inputs: _Inputs, profile: Profile, progress: ProgressReport | None = None) -> tuple[_Made, list[Problem]]:
     """One profile made; the print file is preflighted as soon as it is made, in the same
     process, unless it already has errors."""
-    made, problems = _make(report, body, profile, workdir, created, cover_pages, progress)
+    made, problems = _make(inputs, profile, progress)
     if profile.name == "print" and not errors_in(problems):
         tell(progress, "preflight", profile.name)
-        problems += _preflight(made.pdf, report, workdir)
+        problems += _preflight(made.pdf, inputs.report, inputs.workdir)
     return made, problems
 
 
-def _make(
-    report: Report,
-    body: Body,
-    profile: Profile,
-    workdir: Path,
-    created: datetime | None,
-    cover_pages: int,
-    progress: ProgressReport | None = None,
-) -> tuple[_Made, list[Problem]]:
+def _make(inputs: _Inputs, profile: Profile, progress: ProgressReport | None = None) -> tuple[_Made, list[Problem]]:
     """Template, layout, audit and finish for one profile."""
-    document, problems = _document(report, body, profile, workdir, created)
+    report, body, cover_pages = inputs.report, inputs.body, inputs.cover_pages
+    document, problems = _document(inputs, profile)
     finisher = catalog_finisher(report.settings)
     with engine_progress(progress, profile.name):
         layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
@@ -190,7 +180,7 @@ def _make(
     blanks = -(len(layout.document.pages) + cover_pages) % SADDLE_STITCH_MULTIPLE
     if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and blanks:
         # Pad before the back page so it stays the outside back cover: lay out again.
-        document, problems = _document(report, body, profile, workdir, created, blanks)
+        document, problems = _document(inputs, profile, blanks)
         with engine_progress(progress, profile.name):
             layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     tell(progress, "audit", profile.name, len(layout.document.pages))
@@ -205,15 +195,12 @@ def _make(
     return _Made(pdf, result.pages + (0 if artwork_problems else cover_pages), result.continued_notes), problems
 
 
-def _document(
-    report: Report, body: Body, profile: Profile, workdir: Path, created: datetime | None, blanks: int = 0
-) -> tuple[HtmlDocument, list[Problem]]:
-    """The HTML for one profile; the print file's images are CMYK copies in `workdir`."""
-    document = fill_template(report, body, profile, blank_pages=blanks, created=created)
+def _document(inputs: _Inputs, profile: Profile, blanks: int = 0) -> tuple[HtmlDocument, list[Problem]]:
+    """The HTML for one profile; the print file's images are CMYK copies in the workspace."""
+    document = fill_template(inputs.report, inputs.body, profile, blank_pages=blanks, created=inputs.created)
     if profile.name != "print":
         return document, []
-    images = workdir / "images"
-    images.mkdir(exist_ok=True)
+    images = subfolder(inputs.workdir, "images")
     html, problems = cmyk_images(document.html, images)
     return dataclasses.replace(document, html=html, resource_dirs=(*document.resource_dirs, images)), problems
 

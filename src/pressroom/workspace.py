@@ -1,0 +1,34 @@
+"""One private folder for every temporary file of a build: made when the build starts,
+removed when it ends, whatever the outcome."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PREFIX = "pressroom-"
+
+
+@contextmanager
+def private_workspace() -> Iterator[Path]:
+    """The folder (mode 0700, in the system's temporary folder). While inside, Python's
+    `tempfile` puts everything here too, so the files libraries make (the ink check's
+    Ghostscript pages) are removed with it; a worker process forked meanwhile inherits that."""
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    previous = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir = previous
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def subfolder(workspace: Path, name: str) -> Path:
+    """A folder inside the workspace, made (again, should a cleaner have removed it) on demand."""
+    folder = workspace / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
