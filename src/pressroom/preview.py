@@ -21,6 +21,7 @@ from pressroom.resources import templates_dir
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 PAGE_TEMPLATE = "preview.html.j2"
+PREVIEW_PATH = "/preview.pdf"
 WAIT_SECONDS = 20.0  # a held /status request is answered at the latest after this
 
 
@@ -35,6 +36,8 @@ class PreviewPage:
     problems: tuple[str, ...] = field(default_factory=tuple)
     pdf_version: int = 0  # changes with each new PDF, so the browser does not show a cached one
     has_pdf: bool = False
+    pdf_path: str = "/report.pdf"  # or PREVIEW_PATH: the edited file alone, before the whole report
+    pdf_page: int = 0  # the page to open at (0: the viewer's choice)
 
 
 class PreviewServer:
@@ -42,6 +45,7 @@ class PreviewServer:
 
     def __init__(self, pdf: Path, page: PreviewPage, port: int = DEFAULT_PORT):
         self.pdf = pdf
+        self.preview_pdf = b""  # the quick preview, served from memory
         self._page = page
         import jinja2  # here: the command line names the default port without loading it
 
@@ -65,8 +69,10 @@ class PreviewServer:
             self._http.shutdown()
         self._http.server_close()
 
-    def publish(self, page: PreviewPage) -> None:
+    def publish(self, page: PreviewPage, preview_pdf: bytes | None = None) -> None:
         with self._changed:
+            if preview_pdf is not None:
+                self.preview_pdf = preview_pdf
             self._page = page
             self._changed.notify_all()
 
@@ -97,6 +103,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(json.dumps(asdict(page)).encode("utf-8"), "application/json")
         elif path == "/report.pdf" and preview.pdf.is_file():
             self._send(preview.pdf.read_bytes(), "application/pdf")
+        elif path == PREVIEW_PATH and preview.preview_pdf:
+            self._send(preview.preview_pdf, "application/pdf")
         else:
             self.send_error(HTTPStatus.NOT_FOUND)
 

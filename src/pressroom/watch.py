@@ -3,6 +3,9 @@
 The process stays alive between builds, so WeasyPrint, fonts and templates are imported
 once and a rebuild costs only the build itself. Polling mtimes every few tenths of a
 second needs no extra dependency and sees every editor's way of saving.
+
+When one Markdown file of a report of several changes, that file alone is laid out first
+(quick_preview.py) and shown at the edit; the whole report is built on the next poll.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from pressroom.build import BuildResult, build
 from pressroom.doctor import font_families
 from pressroom.problems import Problem, UserError
+from pressroom.quick_preview import PartPreview, edited_line, preview_part
 from pressroom.resources import organisations_dir, styles_dir, templates_dir
 
 POLL_SECONDS = 0.2
@@ -28,6 +32,7 @@ WATCHED_SUFFIXES = {
     ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".tif", ".tiff",
     ".ttf", ".otf", ".woff", ".woff2", ".icc",
 }
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
 # path -> (modification time in ns, size): a change in either is a change.
 Snapshot = dict[Path, tuple[int, int]]
@@ -35,12 +40,14 @@ Snapshot = dict[Path, tuple[int, int]]
 
 @dataclass(frozen=True)
 class Outcome:
-    """One rebuild: its number (1, 2, ...), and the result or the problems that stopped it."""
+    """One rebuild: its number (1, 2, ...), and the result or the problems that stopped it;
+    or the quick preview of the one file edited, before the whole report is built."""
 
     number: int
     result: BuildResult | None
     problems: tuple[Problem, ...]
     seconds: float
+    preview: PartPreview | None = None
 
     @property
     def ok(self) -> bool:
@@ -103,23 +110,58 @@ class Watcher:
         self.roots = watched_roots(source)
         self.fonts = font_files(styles_dir())
         self.snapshot: Snapshot = {}
+        self.texts: dict[Path, str] = {}  # each Markdown file as last seen, to find the edit
         self.builds = 0
+        self.whole_report_due = False
 
     def poll(self) -> Outcome | None:
-        """Build if anything changed since the last look (the first look always builds)."""
+        """Build if anything changed since the last look (the first look always builds); one
+        Markdown file of several edited: its preview now, the whole report on the next poll."""
         current = self._look()
         if current == self.snapshot and self.builds:
-            return None
+            return self.rebuild() if self.whole_report_due else None
         while True:  # wait until the editor has finished writing
             time.sleep(SETTLE_SECONDS)
             settled = self._look()
             if settled == current:
                 break
             current = settled
+        changed = {path for path in current.keys() | self.snapshot.keys() if current.get(path) != self.snapshot.get(path)}
+        first = not self.builds
         self.snapshot = current
+        edited = self._remember_texts(changed)
+        if not first and len(changed) == 1 and edited:
+            outcome = self.preview(*edited[0])
+            if outcome:
+                return outcome
         return self.rebuild()
 
+    def preview(self, path: Path, line: str) -> Outcome | None:
+        started = time.perf_counter()
+        part = preview_part(self.source, path, line)
+        if part is None:
+            return None
+        self.builds += 1
+        self.whole_report_due = True
+        return Outcome(self.builds, None, (), time.perf_counter() - started, part)
+
+    def _remember_texts(self, changed: set[Path]) -> list[tuple[Path, str]]:
+        """The changed Markdown files, each with its first edited line; their new text kept."""
+        edited = []
+        for path in sorted(changed):
+            if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):  # deleted or half-written: the build will say
+                continue
+            if path in self.texts:
+                edited.append((path, edited_line(self.texts[path], text)))
+            self.texts[path] = text
+        return edited
+
     def rebuild(self) -> Outcome:
+        self.whole_report_due = False
         self.builds += 1
         started = time.perf_counter()
         try:

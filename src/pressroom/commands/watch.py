@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pressroom import messages
 from pressroom.commands.output import print_problems, shown
-from pressroom.preview import DEFAULT_PORT, PreviewPage
+from pressroom.preview import DEFAULT_PORT, PREVIEW_PATH, PreviewPage
 from pressroom.problems import Problem, errors_in
 
 if TYPE_CHECKING:
@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         while True:
             outcome = watcher.poll()
-            if outcome:
+            if outcome and outcome.preview:
+                page = _show_preview(outcome, page)
+                server.publish(page, outcome.preview.pdf)
+            elif outcome:
                 page = _show(outcome, page, output)
                 server.publish(page)
             time.sleep(POLL_SECONDS)
@@ -72,6 +75,15 @@ def _show(outcome: Outcome, previous: PreviewPage, output: Path) -> PreviewPage:
     summary = messages.BUILT.format(path=shown(result.output), pages=result.pages, notes=result.notes, seconds=outcome.seconds)
     print(f"{clock} {messages.WATCH_BUILD.format(number=outcome.number)} {summary}", flush=True)
     return PreviewPage(previous.title, outcome.number, True, summary, lines, outcome.number, True)
+
+
+def _show_preview(outcome: Outcome, previous: PreviewPage) -> PreviewPage:
+    """The edited file alone, opened at the edit, until the whole report is built."""
+    part = outcome.preview
+    assert part is not None
+    summary = messages.WATCH_PREVIEW.format(file=shown(part.file), page=part.page, pages=part.pages, seconds=outcome.seconds)
+    print(f"{time.strftime('%H:%M:%S')} {messages.WATCH_BUILD.format(number=outcome.number)} {summary}", flush=True)
+    return PreviewPage(previous.title, outcome.number, True, summary, (), outcome.number, True, PREVIEW_PATH, part.page)
 
 
 def _relative(problem: Problem) -> Problem:

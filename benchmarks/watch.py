@@ -1,0 +1,77 @@
+"""`pressroom watch`: seconds from a save to the edited page in the browser, end to end.
+
+    .venv/bin/python benchmarks/watch.py [--repeat 3] [--copies 10]
+
+A 30-page report (the briefing paper's text ten times, one file per copy, see sizes.py) is
+watched by `pressroom watch` in its own process, with the preview open in headless Chromium
+as tests/commands/test_watch.py drives it. Each run appends a paragraph to one file and
+times, from the write: the page showing that file alone at the edit (target: 1 s), then the
+page showing the whole report rebuilt. Needs Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from sizes import write_repeated_report  # noqa: E402
+from tests.commands.browser import Browser  # noqa: E402
+from tests.commands.test_watch import WatchProcess  # noqa: E402
+
+TARGET_SECONDS = 1.0
+EDITED = "part-005.md"
+
+
+def _version(browser: Browser, version: int, timeout: float = 120.0) -> None:
+    browser.wait_for(f"document.body && document.body.dataset.version === '{version}'", timeout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=10, help="copies of the briefing paper's text (10: 30 pages)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = write_repeated_report(Path(temporary) / "report", args.copies)
+        watch = WatchProcess(folder, Path(temporary) / "out" / "report.pdf")
+        browser = Browser()
+        try:
+            url = watch.wait_for_line(r"Preview: (http://127\.0\.0\.1:\d+/)")[1]
+            watch.wait_for_line(r"build 1: .* pages", timeout=300)
+            browser.open(url)
+            _version(browser, 1)
+            previews, wholes, version = [], [], 1
+            for run in range(args.repeat):
+                edited = folder / EDITED
+                sentence = f"Run {run} adds this sentence, written while the preview was open."
+                saved = time.monotonic()
+                edited.write_text(edited.read_text() + f"\n{sentence}\n")
+                _version(browser, version + 1)
+                previews.append(time.monotonic() - saved)
+                source = browser.evaluate("document.getElementById('pdf').getAttribute('src')")
+                shown = urllib.request.urlopen(url + source.split("?")[0].lstrip("/")).read()
+                assert source.startswith("/preview.pdf") and b"%PDF" in shown[:8], source
+                _version(browser, version + 2, timeout=600)
+                wholes.append(time.monotonic() - saved)
+                version += 2
+                print(f"run {run + 1}: edited page shown {previews[-1]:.2f} s after the save ({source}); whole report {wholes[-1]:.2f} s")
+        finally:
+            browser.close()
+            watch.stop()
+    preview = statistics.median(previews)
+    print(f"\nwatch, {args.copies}-file report: save -> edited page in the browser: median {preview:.2f} s "
+          f"(target {TARGET_SECONDS:.1f} s: {'met' if preview <= TARGET_SECONDS else 'NOT met'}); "
+          f"save -> whole report: median {statistics.median(wholes):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
