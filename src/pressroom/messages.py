@@ -122,6 +122,8 @@ PROGRESS_STAGES = {
     "preflight": "Checking the print file as a printer would",
     "waiting": "Finishing the {profile} file",
 }
+HTML_WRITTEN = "{path}: the screen file's HTML, as the engine is given it (no PDF made). Render it with: weasyprint {path} OUT.pdf"
+HTML_ONE_SOURCE = "--html writes the HTML of one report, but {count} sources were given: give one."
 CONTINUED_NOTES = "Notes continued on the next page: {notes}."
 
 # Schema

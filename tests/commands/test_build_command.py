@@ -186,3 +186,18 @@ def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> N
         main(["build", "--jobs", "0"])
     assert exit_.value.code == 2
     assert messages.JOBS_NOT_POSITIVE.format(value="0") in capsys.readouterr().err
+
+
+def test_html_writes_the_standalone_html_that_plain_weasyprint_renders(paper: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import weasyprint
+
+    page = tmp_path / "paper.html"
+    assert main(["build", str(paper), "--html", str(page)]) == 0
+    assert messages.HTML_WRITTEN.format(path=page) in capsys.readouterr().out
+    text = page.read_text()
+    assert '<link rel="stylesheet" href="file://' in text and f'<base href="{paper.resolve().as_uri()}/">' in text
+    assert not list(tmp_path.glob("*.pdf")), "no PDF made"
+    rendered = weasyprint.HTML(filename=str(page)).render()
+    words = " ".join(box.text for box in rendered.pages[0]._page_box.descendants() if hasattr(box, "text"))
+    assert "BRIEFING PAPER" in words.upper()
+    assert f"Page 1 of {len(rendered.pages)}" in words, "the page numbers of the styles' @page rules"

@@ -32,6 +32,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         "written beside it as NAME-print.pdf; both (default)",
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors (for CI)")
+    parser.add_argument("--html", type=Path, metavar="FILE", help="write the screen file's HTML, as the engine is given it, instead of the PDFs")
     parser.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N", help="build N reports at a time (default: one per core)")
     verbosity = parser.add_mutually_exclusive_group()
     verbosity.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     from pressroom.problems import UserError
 
     cwd = Path.cwd()
+    if args.html:
+        return _write_html(args, cwd)
     if len(args.source) > 1:
         return _run_many(args, cwd)
     source = args.source[0] if args.source else default_source(cwd)
@@ -70,6 +73,28 @@ def run(args: argparse.Namespace) -> int:
             print(messages.CONTINUED_NOTES.format(notes=", ".join(map(str, result.continued_notes))))
         for made in result.outputs.values():
             print(messages.BUILT.format(path=shown(made.path), pages=made.pages, notes=result.notes, seconds=result.seconds))
+    return 0
+
+
+def _write_html(args: argparse.Namespace, cwd: Path) -> int:
+    from pressroom.build import default_source, write_atomically
+    from pressroom.html_export import export_html
+    from pressroom.problems import UserError
+
+    if len(args.source) > 1:
+        print(messages.HTML_ONE_SOURCE.format(count=len(args.source)), file=sys.stderr)
+        return EXIT_USAGE
+    source = args.source[0] if args.source else default_source(cwd)
+    try:
+        text, warnings = export_html(source, strict=args.strict, created=source_date_epoch())
+    except UserError as error:
+        print_problems(error.problems)
+        print(messages.FAILED.format(output=shown(args.html)), file=sys.stderr)
+        return 1
+    write_atomically(args.html, text.encode("utf-8"))
+    if not args.quiet:
+        print_problems(warnings)
+        print(messages.HTML_WRITTEN.format(path=shown(args.html)))
     return 0
 
 
