@@ -1,0 +1,108 @@
+"""No stage may grow faster than the page count: each stage's time per page at about 367
+pages must be within 1.15x of its time per page at 24 pages.
+
+    .venv/bin/python benchmarks/stages.py [--small 8] [--large 127]
+
+Times the CPU seconds of every stage of a default build in this process, one after the other (the build itself
+runs the two profiles in parallel), on the briefing paper's text repeated (sizes.py), and
+each preflight check on its own. Stages under 1% of the large build's time are listed but
+not held to the limit: at a few milliseconds, noise is larger than any growth. Exits 1 if a
+stage grows too fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pypdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pressroom import build as build_module  # noqa: E402  (first: the engine's library lookup)
+from pressroom.audit import audit  # noqa: E402
+from pressroom.finish import catalog_finisher, finish  # noqa: E402
+from pressroom.layout import lay_out  # noqa: E402
+from pressroom.load import load_source  # noqa: E402
+from pressroom.markdown import render_markdown  # noqa: E402
+from pressroom.preflight.checks import ALL_CHECKS  # noqa: E402
+from pressroom.preflight.model import PreflightOptions  # noqa: E402
+from pressroom.preflight.pdfutil import SOURCE_PATH_ATTR  # noqa: E402
+from pressroom.profiles import profiles_for  # noqa: E402
+from pressroom.validate import validate  # noqa: E402
+from pressroom.workspace import private_workspace  # noqa: E402
+from sizes import write_repeated_report  # noqa: E402
+
+LIMIT = 1.15
+SMALL_SHARE = 0.01
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time and its children's (Ghostscript): unlike the wall clock, it
+    barely moves when other work shares the machine."""
+    used = os.times()
+    return used.user + used.system + used.children_user + used.children_system
+
+
+def timed(times: dict[str, float], name: str, function, *args, **kwargs):
+    started = cpu_seconds()
+    result = function(*args, **kwargs)
+    times[name] = times.get(name, 0.0) + cpu_seconds() - started
+    return result
+
+
+def measure(folder: Path) -> tuple[int, dict[str, float]]:
+    times: dict[str, float] = {}
+    source, _ = timed(times, "load", load_source, folder)
+    report, _ = timed(times, "validate", validate, source)
+    body, _ = timed(times, "markdown", render_markdown, report)
+    pages = 0
+    with private_workspace() as workdir:
+        inputs = build_module._Inputs(report, body, workdir, None, 0)
+        for profile in profiles_for("both", report.settings):
+            name = profile.name
+            document, _ = timed(times, f"{name}: template", build_module._document, inputs, profile)
+            layout, _ = timed(times, f"{name}: layout and PDF", lay_out, document, profile.pdf_variant, profile.output_intent, catalog_finisher(report.settings))
+            result = timed(times, f"{name}: audit", audit, layout, body)
+            pdf = timed(times, f"{name}: finish", finish, layout.pdf, cmyk_only=name == "print", identity="x")
+            pages = pages or result.pages
+        path = workdir / "print.pdf"
+        path.write_bytes(pdf)
+        reader = timed(times, "preflight: open", pypdf.PdfReader, str(path))
+        setattr(reader, SOURCE_PATH_ATTR, path)
+        options = PreflightOptions()
+        for name, check in ALL_CHECKS:
+            timed(times, f"preflight: {name}", check, reader, options)
+    return pages, times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--small", type=int, default=8, help="copies of the text for the small report (8: 24 pages)")
+    parser.add_argument("--large", type=int, default=127, help="copies for the large one (127: about 367 pages)")
+    args = parser.parse_args()
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # it notes that it repaired the engine's object count
+    with tempfile.TemporaryDirectory() as temporary:
+        measure(write_repeated_report(Path(temporary) / "warm", 1))  # imports and fonts out of the way
+        small_pages, small = measure(write_repeated_report(Path(temporary) / "small", args.small))
+        large_pages, large = measure(write_repeated_report(Path(temporary) / "large", args.large))
+    total = sum(large.values())
+    print(f"{'stage (CPU s)':<32} {small_pages:>4} pages s  {large_pages:>4} pages s  per-page ratio")
+    failed = []
+    for name in small:
+        ratio = (large[name] / large_pages) / (small[name] / small_pages) if small[name] else float("inf")
+        held = large[name] >= SMALL_SHARE * total
+        verdict = ("ok" if ratio <= LIMIT else "TOO FAST") if held else "(too small to hold)"
+        if held and ratio > LIMIT:
+            failed.append(name)
+        print(f"{name:<32} {small[name]:>12.3f}  {large[name]:>12.3f}  {ratio:>6.2f} {verdict}")
+    print(f"\nper-page growth limit {LIMIT}: " + ("every stage within it" if not failed else f"exceeded by {', '.join(failed)}"))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
