@@ -70,3 +70,15 @@ def test_parsing_each_form_once_writes_the_same_bytes_as_parsing_per_page(monkey
 
     monkeypatch.setattr(finish_module, "_recolour_pages", per_page)
     assert finish(pdf, cmyk_only=True, identity="t") == once
+
+
+def test_each_print_page_names_only_the_forms_it_draws():
+    """The engine names all N page forms on every page: N x N entries for the preflight,
+    Ghostscript and the printer's RIP to read."""
+    pages = 6
+    finished = pypdf.PdfReader(io.BytesIO(finish(_marked_pages(pages), cmyk_only=True)))
+    named = [set(page["/Resources"]["/XObject"]) for page in finished.pages]
+    assert all(len(names) == 1 for names in named)
+    assert len(set().union(*named)) == pages, "each page keeps its own marks form"
+    operators = [page["/Resources"]["/XObject"][name].get_object().get_data() for page, names in zip(finished.pages, named) for name in names]
+    assert all(b"1 1 1 1 K" in data for data in operators)
