@@ -15,12 +15,14 @@ import pikepdf
 from pypdf.generic import NameObject, StreamObject
 
 INLINE_IMAGE = b"INLINE IMAGE"
-_OWNER = pikepdf.new()  # qpdf parses a stream only inside some document: one, reused
 
 
 def content_operations(stream: StreamObject) -> list[tuple[list[Any], bytes]]:
     """The operations of a content stream (a page's, a form's, a pattern's) in pypdf's shape."""
-    parsed = pikepdf.parse_content_stream(pikepdf.Stream(_OWNER, stream.get_data()))
+    # qpdf parses a stream only inside some document. A new, empty one each time: a shared
+    # one would keep every stream it was given for as long as the process lives.
+    owner = pikepdf.new()
+    parsed = pikepdf.parse_content_stream(pikepdf.Stream(owner, stream.get_data()))
     operations: list[tuple[list[Any], bytes]] = []
     for instruction in parsed:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
