@@ -56,3 +56,15 @@ def test_an_inline_image_keeps_its_colour_space_and_size():
     settings = settings_holder["settings"]
     assert settings["/Width"] == 2 and settings["/Height"] == 1
     assert settings["/ColorSpace"] == NameObject("/DeviceRGB")
+
+
+def test_nothing_returned_refers_to_the_parsing_document():
+    """The qpdf document is dropped once the stream is parsed: reading an operand later must
+    not reach into it."""
+    import gc
+
+    operations = content_operations(_stream(STREAM + b" /Span <</MCID 0>> BDC (text) Tj EMC"))
+    gc.collect()
+    shown = [(operator, repr(operands)) for operands, operator in operations]
+    assert (b"Tj", "[b'text']") in shown
+    assert (b"BDC", "['/Span', {'/MCID': 0}]") in shown

@@ -28,11 +28,20 @@ def content_operations(stream: StreamObject) -> list[tuple[list[Any], bytes]]:
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
             operations.append(({"settings": _pypdf_object(instruction.iimage.obj)}, INLINE_IMAGE))  # type: ignore[arg-type]
             continue
-        # Only names need converting for the interpreter (resource look-ups); the long
-        # arrays of shown text are left as they are, unread.
-        operands = [NameObject(str(value)) if isinstance(value, pikepdf.Name) else value for value in instruction.operands]
+        operands = [_operand(value) for value in instruction.operands]
         operations.append((operands, bytes(instruction.operator)))
     return operations
+
+
+def _operand(value: Any) -> Any:
+    """Names for the resource look-ups; numbers as they are. Arrays (the shown text of TJ, a
+    dash pattern) are never read by the interpreter and come back empty: nothing returned
+    may refer to the qpdf document, which is gone once the stream is parsed."""
+    if isinstance(value, pikepdf.Name):
+        return NameObject(str(value))
+    if isinstance(value, pikepdf.Object):
+        return [] if isinstance(value, pikepdf.Array) else _pypdf_object(value)
+    return value
 
 
 def _pypdf_object(value: Any) -> Any:
@@ -42,4 +51,6 @@ def _pypdf_object(value: Any) -> Any:
         return {str(key): _pypdf_object(item) for key, item in value.items()}
     if isinstance(value, pikepdf.Array):
         return [_pypdf_object(item) for item in value]
+    if isinstance(value, pikepdf.String):
+        return bytes(value)
     return value
