@@ -10,7 +10,8 @@ peak resident memory of the largest single process, and wall seconds per page.
 - pressroom screen: `pressroom build --profile screen`
 - pressroom default: `pressroom build` (screen and print files, the print file preflighted)
 - WeasyPrint alone: WeasyPrint's command line on pressroom's own HTML (`build --html`),
-  unpatched (its notes may land on other pages, hence its own page count)
+  unpatched (its notes may land on other pages, hence its own page count), PDF/UA like the
+  screen file
 - Typst and pdflatex, where installed, on the same text (pandoc converts it).
 """
 
@@ -66,7 +67,8 @@ def tools(folder: Path, out: Path) -> dict[str, list[str]]:
     return {
         "pressroom screen": [PRESSROOM, "build", str(folder), "-o", str(out / "screen.pdf"), "--profile", "screen", "-q"],
         "pressroom default": [PRESSROOM, "build", str(folder), "-o", str(out / "default.pdf"), "-q"],
-        "WeasyPrint alone": [WEASYPRINT, str(html), str(out / "weasyprint.pdf")],
+        # The screen file's PDF variant, so both write the same tagged PDF/UA.
+        "WeasyPrint alone": [WEASYPRINT, "--pdf-variant", "pdf/ua-1", str(html), str(out / "weasyprint.pdf")],
     }
 
 

@@ -57,13 +57,15 @@ def main() -> None:
                 edited.write_text(edited.read_text() + f"\n{sentence}\n")
                 _version(browser, version + 1)
                 previews.append(time.monotonic() - saved)
+                laid_out = watch.wait_for_line(r"laid out alone in (\d+\.\d) s")[1]
                 source = browser.evaluate("document.getElementById('pdf').getAttribute('src')")
                 shown = urllib.request.urlopen(url + source.split("?")[0].lstrip("/")).read()
                 assert source.startswith("/preview.pdf") and b"%PDF" in shown[:8], source
                 _version(browser, version + 2, timeout=600)
                 wholes.append(time.monotonic() - saved)
                 version += 2
-                print(f"run {run + 1}: edited page shown {previews[-1]:.2f} s after the save ({source}); whole report {wholes[-1]:.2f} s")
+                print(f"run {run + 1}: edited page shown {previews[-1]:.2f} s after the save ({source}; its layout {laid_out} s); "
+                      f"whole report {wholes[-1]:.2f} s")
         finally:
             browser.close()
             watch.stop()

@@ -22,7 +22,7 @@ from pressroom.problems import Problem, UserError
 from pressroom.quick_preview import PartPreview, edited_line, preview_part
 from pressroom.resources import organisations_dir, styles_dir, templates_dir
 
-POLL_SECONDS = 0.2
+POLL_SECONDS = 0.1  # a save is seen within a tenth of a second; a look costs a few stat calls
 SETTLE_SECONDS = 0.05  # an editor may write a file in several steps
 SKIPPED_FOLDERS = {"__pycache__", "node_modules"}
 # The kinds of file a build can read. Others (a log, a PDF, notes to self) may change
