@@ -203,7 +203,10 @@ def _has_class(box: boxes.Box, name: str) -> bool:
 
 
 def _text_of(box: boxes.Box) -> str:
-    return "".join(b.text for b in _walk(box) if isinstance(b, boxes.TextBox))
+    """The words printed in a box; list numbers and bullets (::marker) come from the style."""
+    return "".join(
+        b.text for b in _walk(box) if isinstance(b, boxes.TextBox) and not b.element_tag.endswith("::marker")
+    )
 
 
 def _squash(text: str) -> str:

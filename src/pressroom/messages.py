@@ -75,6 +75,14 @@ IMAGE_NO_ALT = "The image '{src}' has no description. Write one between the brac
 IMAGE_MISSING = "The image '{src}' does not exist. Check the path; it is read relative to this file."
 IMAGE_OUTSIDE = "The image '{src}' is outside the report folder. Copy it into the report folder."
 IMAGE_UNREADABLE = "The image '{src}' cannot be read: it is damaged or not a picture. Save it again as PNG or JPEG."
+RAW_HTML_PRINTED = (
+    "'{html}' is HTML that pressroom does not lay out, so it is printed as text. Write it in Markdown instead, "
+    "or delete it (pressroom keeps only sup, sub, br, small, abbr and simple tables, and drops HTML comments)."
+)
+RAW_HTML_ATTRIBUTE_DROPPED = (
+    "The HTML attribute '{attribute}' of <{tag}> was left out: pressroom keeps no attribute that loads or styles anything. "
+    "Delete it; the report's style sets how text looks."
+)
 RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report and styles folders, so it was not loaded."
 
 # Layout and audit
