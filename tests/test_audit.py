@@ -7,6 +7,7 @@ from the reproductions in tests/engine/repros.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from pathlib import Path
 
@@ -103,3 +104,23 @@ def test_a_line_running_outside_the_text_block_is_reported():
     long_word = "Unbreakable" * 20
     document = HtmlDocument(document.html.replace("<p>Two", f"<p>{long_word} Two"), (), REPROS)
     assert any(p.startswith("A line on page 1 runs outside the text block") for p in audit_of(document, body))
+
+
+def test_a_note_cut_by_the_html_parser_or_left_empty_fails_the_audit(make_report):
+    """A note holding a block, written as an inline span, is cut where the block starts; a note
+    that is only code is printed empty. Its whole text (code included) is compared."""
+    from pressroom.markdown import render_markdown
+    from pressroom.template import fill_template
+
+    report = make_report("Call[^n].\n\nCode[^c] here.\n\n[^n]: Start.\n\n    ```\n    the code\n    ```\n\n[^c]:\n    ```\n    only code\n    ```\n")
+    body, _ = render_markdown(report)
+    document = fill_template(report, body)
+    assert audit_problems(document, body) == []
+    as_spans = document.html.replace('<object class="footnote"', '<span class="footnote"').replace("</object>", "</span>")
+    cut = audit_problems(dataclasses.replace(document, html=as_spans), body)
+    assert cut == ["Note 1 on page 1 is not printed in full.", "Note 2 on page 1 is not printed in full."]
+
+
+def audit_problems(document: HtmlDocument, body: Body) -> list[str]:
+    layout, problems = lay_out(document)
+    return [p.message for p in problems + audit(layout, body).problems if p.is_error]

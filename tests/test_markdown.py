@@ -88,3 +88,97 @@ def test_a_call_inside_an_inline_note_is_an_error_not_a_silent_loss(make_report)
     body, problems = render_markdown(make_report("Text^[An inline note with a call[^b].].\n\n[^b]: Inner.\n"))
     errors = [p for p in problems if p.is_error]
     assert len(errors) == 1 and errors[0].line == 1 and "[^b]" in errors[0].message
+
+
+BLOCK_NOTE = """Call[^n] and a code-only note[^c].
+
+[^n]: First paragraph.
+
+    ```
+    fenced code
+    ```
+
+    | Head | Cell |
+    |------|-----:|
+    | a1   | b1   |
+
+    3. three
+    4. four
+
+    > quoted
+
+    Setext
+    ------
+
+        indented code
+
+    Last paragraph.
+
+[^c]:
+    ```
+    only code
+    ```
+"""
+
+
+def note_element(html: str, number: int) -> str:
+    start = html.index(f'<object class="footnote" id="note-{number}"')
+    return html[start:html.index("</object>", start) + len("</object>")]
+
+
+def test_a_note_holds_every_block_in_order_inside_its_own_element(make_report):
+    body, problems = render_markdown(make_report(BLOCK_NOTE))
+    assert problems == []
+    note = note_element(body.html, 1)
+    tags = re.findall(r"<(p|pre|table|th|td|ol|li|blockquote|h2)\b", note)
+    assert tags == ["p", "pre", "table", "th", "th", "td", "td", "ol", "li", "li", "blockquote", "p", "h2", "pre", "p"]
+    assert "Last paragraph." in note and "Last paragraph." not in body.html.replace(note, "")
+
+
+def test_a_note_text_is_every_block_so_a_cut_note_cannot_pass_the_audit(make_report):
+    body, _ = render_markdown(make_report(BLOCK_NOTE))
+    assert body.notes[0].text == (
+        "First paragraph. fenced code Head Cell a1 b1 three four quoted Setext indented code Last paragraph."
+    )
+    assert body.notes[1].text == "only code"
+
+
+def test_an_ordered_list_keeps_its_start_number_in_a_note_and_in_the_body(make_report):
+    body, _ = render_markdown(make_report("3. body three\n4. four\n\nCall[^n].\n\n[^n]: 7. seven\n    8. eight\n"))
+    assert body.html.count('<ol start="3" style="counter-reset: list-item 2">') == 1
+    assert '<ol start="7" style="counter-reset: list-item 6">' in note_element(body.html, 1)
+    assert note_element(body.html, 1).count("<ol") == note_element(body.html, 1).count("</ol>") == 1
+
+
+def test_html_comments_vanish_and_say_nothing(make_report):
+    body, problems = render_markdown(make_report("<!-- NOTES -->\n\nText <!-- lint: off --> here.\n"))
+    assert "NOTES" not in body.html and "lint" not in body.html and "&lt;!--" not in body.html
+    assert problems == []
+
+
+def test_harmless_html_is_kept_without_attributes_that_load_or_style(make_report):
+    text = (
+        'H<sub>2</sub>O at 10<sup>3</sup>, <small>small</small> <abbr title="World" onclick="x()">WHO</abbr>,<br>next.\n\n'
+        '<table>\n<tr><td colspan="2" style="color:red">wide</td></tr>\n</table>\n'
+    )
+    body, problems = render_markdown(make_report(text))
+    assert "H<sub>2</sub>O at 10<sup>3</sup>, <small>small</small> <abbr title=\"World\">WHO</abbr>,<br>" in body.html
+    assert '<td colspan="2">wide</td>' in body.html
+    assert "onclick" not in body.html and "style=" not in body.html
+    assert [(p.line, p.column, p.severity) for p in problems] == [(1, 56, "warning"), (4, 5, "warning")]
+    assert "'onclick'" in problems[0].message and "'style'" in problems[1].message
+
+
+def test_other_html_is_printed_as_typed_and_reported_where_it_is(make_report):
+    text = 'A <span style="color:red">red</span> word.\n\n- item\n\n  <div class="box">\n  inside\n  </div>\n'
+    body, problems = render_markdown(make_report(text))
+    assert "&lt;span style=\"color:red\"&gt;red&lt;/span&gt;" in body.html
+    assert "&lt;div class=\"box\"&gt;" in body.html and "<div" not in body.html
+    assert [(p.line, p.column, p.severity) for p in problems] == [(1, 3, "warning"), (5, 3, "warning")]
+    assert problems[0].message.startswith("'<span style=\"color:red\">' is HTML that pressroom does not lay out")
+
+
+def test_html_in_a_note_is_reported_and_its_printed_text_is_in_the_note_text(make_report):
+    body, problems = render_markdown(make_report("Call[^n].\n\n[^n]: A <font>big</font> word.\n"))
+    assert body.notes[0].text == "A <font>big</font> word."
+    assert [(p.line, p.column) for p in problems] == [(3, 9)]

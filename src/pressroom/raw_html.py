@@ -116,8 +116,10 @@ def _clean(fragment: str) -> str:
 
 def _as_text(fragment: str, refused: list[_Tag], other: list[tuple[int, int, str]], block: bool) -> RawHtml:
     """Printed as typed (comments still vanish), with a finding for each element not kept.
-    An end tag is named only when its start tag was not."""
-    findings, named = [], set()
+    An end tag is named only when its start tag was not (inline, never: markdown-it gives it
+    apart from its start tag, which was named)."""
+    findings: list[Finding] = []
+    named = set() if block else {tag.name for tag in refused}
     for tag in refused:
         if not tag.closing or tag.name not in named:
             findings.append(Finding(messages.RAW_HTML_PRINTED.format(html=_short(tag.written)), tag.line, tag.column))
