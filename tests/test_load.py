@@ -116,3 +116,27 @@ def test_a_file_that_cannot_be_read_is_a_message(tmp_path: Path) -> None:
     text, problems = read_text(tmp_path)  # a folder where a file was expected
     assert text is None
     assert [p.message for p in problems] == [messages.FILE_UNREADABLE.format(reason="Is a directory")]
+
+
+def test_a_pandoc_title_block_is_explained_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text("% The title\n% A. Writer\n% 2017-01-31\n\nText.\n", encoding="utf-8")
+    source, problems = load_source(path)
+    assert source is None
+    assert [(p.line, p.column) for p in problems] == [(1, 1), (2, 1), (3, 1)]
+    assert "'title: The title'" in problems[0].message
+    assert "organisation" in problems[1].message and "'date: YYYY-MM-DD'" in problems[2].message
+
+
+def test_front_matter_or_a_title_block_in_a_folder_file_is_reported_but_a_thematic_break_is_not(tmp_path: Path) -> None:
+    settings = "title: A report\norganisation: ecpat-international\ndate: 2017-01-31\nfiles: [a.md, b.md, c.md]\n"
+    (tmp_path / "report.yaml").write_text(settings, encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\nlayout: post\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("% Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\n\nA rule, then text.\n\n---\n", encoding="utf-8")
+    source, problems = load_source(tmp_path)
+    assert source is not None and len(source.files) == 3
+    assert [(Path(p.file).name, p.line, p.message) for p in problems] == [
+        ("a.md", 1, messages.MARKDOWN_FRONT_MATTER.format(first=1, last=4)),
+        ("b.md", 1, messages.MARKDOWN_TITLE_BLOCK),
+    ]

@@ -14,6 +14,7 @@ from pressroom.problems import Problem
 
 SETTINGS_FILE = "report.yaml"
 FRONT_MATTER_FENCE = "---"
+PANDOC_TITLE_MARK = "%"
 
 
 @dataclass(frozen=True)
@@ -161,8 +162,43 @@ def _load_folder(root: Path) -> tuple[Source | None, list[Problem]]:
         body, read_problems = read_text(path)
         problems += read_problems
         if body is not None:
+            problems += _header_for_another_tool(body, path)
             files.append(SourceFile(path, body))
     return _source(root, settings_file, settings, positions, tuple(files)), problems
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line closing the front matter, if the text starts with one."""
+    if lines[0].strip() != FRONT_MATTER_FENCE:
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE), None)
+
+
+def _pandoc_title_block(lines: list[str], path: Path) -> list[Problem]:
+    """pandoc's '% title', '% authors', '% date': each line explained with what pressroom reads instead."""
+    problems = []
+    for index, line in enumerate(lines[:3]):
+        if not line.startswith(PANDOC_TITLE_MARK):
+            break
+        message = messages.PANDOC_TITLE_BLOCK[index + 1].format(value=line[1:].strip())
+        problems.append(Problem.at(message, path, index + 1, 1))
+    return problems
+
+
+def _header_for_another_tool(text: str, path: Path) -> list[Problem]:
+    """A Markdown file of a report folder that starts with front matter or a pandoc title
+    block, written for another tool: it would be printed as text."""
+    lines = text.split("\n")
+    if lines[0].startswith(PANDOC_TITLE_MARK):
+        return [Problem.at(messages.MARKDOWN_TITLE_BLOCK, path, 1, 1)]
+    end = _front_matter_end(lines)
+    if end is None:
+        return []
+    # '---' also starts a thematic break: only YAML facts (key: value) make it front matter.
+    facts, _, _ = parse_yaml("\n".join(lines[1:end]), path)
+    if not facts:
+        return []
+    return [Problem.at(messages.MARKDOWN_FRONT_MATTER.format(first=1, last=end + 1), path, 1, 1)]
 
 
 def _load_single_file(path: Path) -> tuple[Source | None, list[Problem]]:
@@ -170,11 +206,10 @@ def _load_single_file(path: Path) -> tuple[Source | None, list[Problem]]:
     if text is None:
         return None, problems
     lines = text.split("\n")
-    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        return None, [Problem.at(messages.FRONT_MATTER_MISSING, path, 1)]
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER_FENCE)
-    except StopIteration:
+    if lines[0].startswith(PANDOC_TITLE_MARK):
+        return None, _pandoc_title_block(lines, path)
+    end = _front_matter_end(lines)
+    if end is None:
         return None, [Problem.at(messages.FRONT_MATTER_MISSING, path, 1)]
     settings, positions, problems = parse_yaml("\n".join(lines[1:end]), path, first_line=2)
     if settings is None:

@@ -29,11 +29,63 @@ FRONT_MATTER_MISSING = (
     "This Markdown file has no front matter. Start it with '---', the report's facts "
     "(title, kind, organisation, date, language), and '---'."
 )
+PANDOC_TITLE_BLOCK = {
+    # pandoc's title block: line 1 the title, line 2 the authors, line 3 the date.
+    1: "This is a pandoc title line ('% {value}'), which pressroom does not read. Start the file with front matter "
+    "instead: a line '---', then 'title: {value}', 'organisation: ...', 'date: YYYY-MM-DD', 'language: ...', and '---'.",
+    2: "This pandoc line names the authors ('% {value}'); pressroom prints the publishing organisation instead. "
+    "Write 'organisation: ecpat-international' (or another organisation) in the front matter and delete this line.",
+    3: "This pandoc line gives the date ('% {value}'). Write it in the front matter as 'date: YYYY-MM-DD' "
+    "and delete this line.",
+}
+MARKDOWN_FRONT_MATTER = (
+    "This file starts with front matter (lines {first} to {last}), which would be printed as text: in a report folder "
+    "the report's facts are in report.yaml. Move the ones pressroom uses (title, date...) to report.yaml, then delete these lines."
+)
+MARKDOWN_TITLE_BLOCK = (
+    "This file starts with a pandoc title block ('%' lines), which would be printed as text: in a report folder the "
+    "report's facts are in report.yaml. Write the title and date there ('title: ...', 'date: YYYY-MM-DD'), then delete these lines."
+)
 
 # Validation
 UNKNOWN_KEY = "'{key}' is not a report setting.{hint} Remove it or correct its name."
 KEY_NOT_TEXT = "The key '{key}' is not a name. Keys are words such as 'title' or 'date'."
 UNKNOWN_KEY_HINT = " Did you mean '{suggestion}'?"
+# Front matter written for another tool (Jekyll, Hugo, pandoc...): what pressroom uses instead.
+FOREIGN_KEY = "'{key}' is a setting of {tools}, which pressroom does not use: {instead} Remove the line '{key}: ...'."
+WEBSITE_TOOLS = "website builders such as Jekyll and Hugo"
+PANDOC = "pandoc"
+FOREIGN_KEYS = {
+    "layout": (WEBSITE_TOOLS, "every report is laid out by its style; choose another with 'style'."),
+    "permalink": (WEBSITE_TOOLS, "a web page's address; a PDF has none."),
+    "slug": (WEBSITE_TOOLS, "a web page's address; a PDF has none."),
+    "url": (WEBSITE_TOOLS, "a web page's address; a PDF has none."),
+    "aliases": (WEBSITE_TOOLS, "a web page's other addresses; a PDF has none."),
+    "redirect_from": (WEBSITE_TOOLS, "a web page's other addresses; a PDF has none."),
+    "tags": (WEBSITE_TOOLS, "write the words under 'keywords', which are stored in the PDF."),
+    "categories": (WEBSITE_TOOLS, "write the words under 'keywords', which are stored in the PDF."),
+    "description": (WEBSITE_TOOLS, "write the one-sentence summary as 'subject', which is stored in the PDF."),
+    "summary": (WEBSITE_TOOLS, "write the one-sentence summary as 'subject', which is stored in the PDF."),
+    "excerpt": (WEBSITE_TOOLS, "write the one-sentence summary as 'subject', which is stored in the PDF."),
+    "abstract": (PANDOC, "write the one-sentence summary as 'subject', which is stored in the PDF."),
+    "draft": (WEBSITE_TOOLS, "pressroom builds what it is given; leave a draft out of the report's files instead."),
+    "published": (WEBSITE_TOOLS, "pressroom builds what it is given; leave a draft out of the report's files instead."),
+    "author": (f"{PANDOC} and {WEBSITE_TOOLS}", "a report is published by its organisation: write 'organisation: ...'."),
+    "authors": (f"{PANDOC} and {WEBSITE_TOOLS}", "a report is published by its organisation: write 'organisation: ...'."),
+    "lang": (PANDOC, "write the language as 'language', for example 'language: en-GB'."),
+    "languageCode": (WEBSITE_TOOLS, "write the language as 'language', for example 'language: en-GB'."),
+    "weight": (WEBSITE_TOOLS, "the order of pages on a website; a report's files are read in the order of 'files'."),
+    "menu": (WEBSITE_TOOLS, "the order of pages on a website; a report's files are read in the order of 'files'."),
+    "nav_order": (WEBSITE_TOOLS, "the order of pages on a website; a report's files are read in the order of 'files'."),
+    "image": (WEBSITE_TOOLS, "a designer's cover is a PDF named with 'cover'."),
+    "papersize": (PANDOC, "write the page size as 'page_size' (A4 or Letter)."),
+    "geometry": (PANDOC, "the margins come from the style; write the page size as 'page_size' (A4 or Letter)."),
+    "documentclass": (PANDOC, "the style sets the layout and the type; choose another with 'style'."),
+    "mainfont": (PANDOC, "the style sets the type; choose another with 'style'."),
+    "fontsize": (PANDOC, "the style sets the type; choose another with 'style'."),
+    "toc": (PANDOC, "the PDF's bookmarks list the headings."),
+    "output": ("R Markdown", "pressroom makes the PDFs itself: run `pressroom build`."),
+}
 MISSING_KEY = "The report needs '{key}'. Add a line '{key}: ...'."
 EMPTY_VALUE = "'{key}' is empty. Write its value after '{key}:'."
 BAD_DATE = "'{key}: {value}' is not a date. Write the date as YYYY-MM-DD, for example 2017-01-31."

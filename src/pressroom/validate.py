@@ -100,6 +100,9 @@ def _problem_from(error: Any, source: Source) -> Problem:
     kind, value = error["type"], _as_written(error.get("input"))
     if kind == "missing":
         return Problem.at(messages.MISSING_KEY.format(key=key), source.settings_file, 1, 1)
+    if kind == "extra_forbidden" and len(location) == 1 and key in messages.FOREIGN_KEYS:
+        tools, instead = messages.FOREIGN_KEYS[key]
+        return Problem.at(messages.FOREIGN_KEY.format(key=key, tools=tools, instead=instead), *where)
     if kind == "extra_forbidden":
         return Problem.at(_unknown_key(location), *where)
     if kind == "invalid_key":
