@@ -95,6 +95,8 @@ def convert(fragment: str, block: bool) -> RawHtml:
     reader.close()
     allowed = BLOCK_TAGS if block else INLINE_TAGS
     refused = [tag for tag in reader.tags if tag.name not in allowed]
+    if not block and len(reader.tags) != 1 and not reader.other:  # not one tag: name it as written
+        reader.other.append((1, 0, fragment))
     if refused or reader.other:
         return _as_text(fragment, refused, reader.other, block)
     findings = tuple(
