@@ -143,3 +143,23 @@ def test_start_numbers_and_html_comments(kitchen_sink):
     assert re.search(r"7\.\s+Seven starts this list", text) and re.search(r"3\.\s+third numbered item", text)
     assert "<!--" not in text and "vanishes" not in text and "comment block" not in text
     assert '<span style="color:red">styled span</span>' in text.replace("\u201c", '"').replace("\u201d", '"')
+
+
+def test_a_note_of_blocks_taller_than_its_page_continues_on_the_next(make_report, tmp_path: Path):
+    items = "\n".join(f"    - item{i:02d} of a long list in a note" for i in range(70))
+    code = "\n".join(f"    code{i:02d} = {i}" for i in range(30))
+    # Body text follows the call: a note continued past the body's last page fails the build
+    # (it lands on the background page), with any kind of note, since before issue 7.
+    later = "\n\n".join(f"Later paragraph {i} of body text, long enough to fill the pages that follow." for i in range(40))
+    report = make_report(
+        f"A paragraph calls a long note[^long] and goes on.\n\n{later}\n\n"
+        f"[^long]: FIRST-WORD opens the note.\n\n{items}\n\n    ```\n{code}\n    ```\n\n    LAST-WORD closes it.\n"
+    )
+    result = build(report.root, tmp_path / "long.pdf")
+    assert result.continued_notes == [1]
+    text = [squash(join_words(page.words)) for page in pages(tmp_path / "long.pdf")]
+    assert note_positions(tmp_path / "long.pdf")[1][0] == 1 and "FIRST-WORD" in text[0]
+    everything = "".join(text)
+    assert "LAST-WORD" not in text[0] and everything.count("LAST-WORD") == 1
+    assert all(everything.count(f"item{i:02d}") == 1 for i in range(70))
+    assert all(everything.count(f"code{i:02d}=") == 1 for i in range(30))
