@@ -22,6 +22,7 @@ INLINE_TAGS = frozenset({"sup", "sub", "br", "small", "abbr"})
 BLOCK_TAGS = INLINE_TAGS | {"table", "thead", "tbody", "tr", "th", "td"}
 # Nothing that loads (src, href, data) or styles (style, class, width) anything.
 ATTRIBUTES = {"td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}, "abbr": {"title"}}
+SEPARATING_TAGS = BLOCK_TAGS - INLINE_TAGS | {"br"}
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
@@ -61,6 +62,8 @@ class _Reader(HTMLParser):
         self.other: list[tuple[int, int, str]] = []  # declarations, <?...?>
 
     def _add(self, name: str, attributes: list, closing: bool) -> None:
+        if name in SEPARATING_TAGS:  # the words of two cells or lines are two words
+            self.text.append(" ")
         line, offset = self.getpos()
         written = self.get_starttag_text() if not closing else f"</{name}>"
         self.tags.append(_Tag(name, tuple(a for a, _ in attributes), closing, line, offset + 1, written or name))
@@ -95,7 +98,7 @@ def convert(fragment: str, block: bool) -> RawHtml:
     reader.close()
     allowed = BLOCK_TAGS if block else INLINE_TAGS
     refused = [tag for tag in reader.tags if tag.name not in allowed]
-    if not block and len(reader.tags) != 1 and not reader.other:  # not one tag: name it as written
+    if not block and len(reader.tags) != 1 and not refused and not reader.other:  # not one tag: name it as written
         reader.other.append((1, 0, fragment))
     if refused or reader.other:
         return _as_text(fragment, refused, reader.other, block)
