@@ -73,6 +73,7 @@ def convert(draft: Path, folder: Path, facts: PackageFacts, changes: Changes) ->
     note_index = _note_targets(tree["blocks"], notes, facts)
     _rewrite(tree["blocks"], lambda items: _second_calls(items, note_index))
     _rewrite(tree["blocks"], _merge_adjacent_lists)
+    _rewrite(tree["blocks"], _tight_lists)
     result.images = _images(tree["blocks"], folder, facts.image_descriptions)
     headings = [node for node in _elements(tree["blocks"]) if node["t"] == "Header"]
     result.first_heading = stringify(headings[0]["c"][2]) if headings else ""
@@ -188,6 +189,16 @@ def _merge_adjacent_lists(items: list[Node]) -> list[Node]:
         else:
             result.append(item)
     return result
+
+
+def _tight_lists(items: list[Node]) -> list[Node]:
+    """A word processor's list items are single paragraphs spaced by their style: a tight list."""
+    for item in items:
+        entries = item["c"] if item["t"] == "BulletList" else item["c"][1] if item["t"] == "OrderedList" else []
+        if all(sum(block["t"] == "Para" for block in entry) <= 1 for entry in entries):
+            for block in (block for entry in entries for block in entry if block["t"] == "Para"):
+                block["t"] = "Plain"
+    return items
 
 
 def _images(blocks: list, folder: Path, descriptions: list[str]) -> list[str]:

@@ -226,6 +226,7 @@ def briefing_paper() -> ET.ElementTree:
 
     settings = yaml.safe_load((ROOT / "report" / "report.yaml").read_text(encoding="utf-8"))
     parser = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "linkify"]).use(footnote_plugin)
+    parser.normalizeLinkText = lambda url: url  # a link's words as written (%20 stays), as pressroom prints them
     tokens = parser.parse((ROOT / "report" / "briefing-paper.md").read_text(encoding="utf-8"))
     definitions = _note_definitions(tokens)
     notes, numbers = Notes(), {}
