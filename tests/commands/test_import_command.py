@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -64,3 +67,14 @@ def test_accept_and_reject_cannot_both_be_asked(capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["import", "draft.docx", "--accept-changes", "--reject-changes"])
     assert stopped.value.code == 2
+
+
+def test_the_writers_guide_starts_with_the_import_and_shows_what_it_prints(tmp_path, monkeypatch, capsys):
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "writers.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (.*)$", guide, re.M)[0] == "From a Word file"
+    block = re.search(r"```console\n\$ (pressroom import .*?)\n(.*?)```", guide, re.S)
+    command, documented = block[1], block[2]
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(WORD / "briefing-paper.docx", tmp_path)
+    assert main(shlex.split(command)[1:]) == 0
+    assert capsys.readouterr().out == documented
