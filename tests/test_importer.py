@@ -172,3 +172,12 @@ def test_files_that_are_not_drafts_are_refused(tmp_path):
     assert import_draft(text, tmp_path / "out")[1][0].message == messages.IMPORT_NOT_A_DRAFT.format(path=text)
     missing = tmp_path / "missing.docx"
     assert import_draft(missing, tmp_path / "out")[1][0].message == messages.IMPORT_NOT_FOUND.format(path=missing)
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_title_and_subtitle_paragraphs_go_to_report_yaml_not_the_text(kind, tmp_path):
+    _, _, markdown = imported(f"features.{kind}", tmp_path / "features")
+    facts = yaml.safe_load((tmp_path / "features" / "report.yaml").read_text(encoding="utf-8"))
+    assert facts["subtitle"] == "Everything a draft can hold"
+    assert facts["title"] == "What the importer keeps"  # the Title property comes before the Title style
+    assert "Importer features" not in markdown and "Everything a draft" not in markdown

@@ -68,6 +68,9 @@ def convert(draft: Path, folder: Path, facts: PackageFacts, changes: Changes) ->
         tree = _read(source, changes, folder)
     meta = tree.get("meta", {})
     result = Converted("", stringify(meta.get("title", {})), stringify(meta.get("subtitle", {})))
+    if facts.styled:  # an .odt keeps its Title and Subtitle paragraphs in the text: they belong in report.yaml
+        result.title, result.subtitle = facts.styled.get("Title", ""), facts.styled.get("Subtitle", "")
+        tree["blocks"] = _without_first_paragraphs(tree["blocks"], set(facts.styled.values()))
     notes = [node for node in _elements(tree["blocks"]) if node["t"] == "Note"]
     result.notes = len(notes)
     note_index = _note_targets(tree["blocks"], notes, facts)
@@ -80,6 +83,16 @@ def convert(draft: Path, folder: Path, facts: PackageFacts, changes: Changes) ->
     markdown = pypandoc.convert_text(json.dumps(tree), WRITER, format="json", extra_args=WRITER_OPTIONS)
     result.markdown = SECOND_CALL_PATTERN.sub(r"[^\1]", markdown.replace("\r\n", "\n"))
     return result
+
+
+def _without_first_paragraphs(blocks: list[Node], texts: set[str]) -> list[Node]:
+    kept = []
+    for block in blocks:
+        if block["t"] == "Para" and stringify(block) in texts:
+            texts.discard(stringify(block))
+            continue
+        kept.append(block)
+    return kept
 
 
 def _read(draft: Path, changes: Changes, media: Path | None) -> Node:

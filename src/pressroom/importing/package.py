@@ -67,6 +67,7 @@ class PackageFacts:
     changes: list[TrackedChange] = field(default_factory=list)
     image_descriptions: list[str] = field(default_factory=list)
     note_ids: list[str] = field(default_factory=list)
+    styled: dict[str, str] = field(default_factory=dict)  # "Title"/"Subtitle" -> that paragraph's words
 
 
 def read_package(draft: Path) -> PackageFacts:
@@ -144,7 +145,21 @@ def _read_odt(package: zipfile.ZipFile) -> PackageFacts:
         if frame.find("draw:image", NS) is not None
     ]
     facts.note_ids = [note.get(f"{{{NS['text']}}}id", "") for note in content.iter(f"{{{NS['text']}}}note")]
+    facts.styled = _odt_title_paragraphs(content)
     return facts
+
+
+def _odt_title_paragraphs(content: ET.Element) -> dict[str, str]:
+    """The words of the first paragraphs in the Title and Subtitle styles (Word's docx reader does this itself)."""
+    style_name, parent_name = f"{{{NS['style']}}}name", f"{{{NS['style']}}}parent-style-name"
+    parents = {style.get(style_name): style.get(parent_name) for style in content.iterfind("office:automatic-styles/style:style", NS)}
+    styled: dict[str, str] = {}
+    for paragraph in content.iter(f"{{{NS['text']}}}p"):
+        name = paragraph.get(f"{{{NS['text']}}}style-name", "")
+        role = next((r for r in ("Title", "Subtitle") if r in (name, parents.get(name))), None)
+        if role and role not in styled:
+            styled[role] = " ".join(_visible_text(paragraph).split())
+    return styled
 
 
 def _odt_default_language(styles: ET.Element | None) -> str:

@@ -307,6 +307,8 @@ def _inline(parent: ET.Element, children: list, definitions: dict, notes: Notes,
 def features() -> ET.ElementTree:
     notes = Notes()
     body = [
+        p("Importer features", style="Title"),
+        p("Everything a draft can hold", style="Subtitle"),
         h("What the importer keeps"),
         p(
             "Plain, ",
