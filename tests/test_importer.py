@@ -91,6 +91,18 @@ def test_endnotes_long_notes_and_notes_in_table_cells_are_notes(kind, tmp_path):
     assert "[^1]: The first paragraph of a long note, with *a title in italics*.\n\n    Its second paragraph, with a link: <https://www.iwf.org.uk/>." in markdown
     assert "[^2]: The endnote's text." in markdown
     assert "| Asia[^3] |" in markdown and "[^3]: A note called from a table cell." in markdown
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_a_table_cell_of_several_paragraphs_is_joined_into_one_line_and_said(kind, tmp_path):
+    _, problems, markdown = imported(f"features.{kind}", tmp_path / "features")
+    assert re.search(r"^\| Africa +\| 5 300; \(estimate\) +\|$", markdown, re.M)
+    assert messages.IMPORT_CELL_JOINED.format(words="5 300; (estimate)") in [p.message for p in problems if not p.is_error]
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_notes_in_the_draft_are_notes_in_the_report(kind, tmp_path):
+    imported(f"features.{kind}", tmp_path / "features")
     body = rendered(tmp_path / "features")
     assert [note.text for note in body.notes] == [
         "The first paragraph of a long note, with a title in italics. Its second paragraph, with a link: https://www.iwf.org.uk/.",

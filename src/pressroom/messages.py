@@ -197,6 +197,10 @@ IMPORT_ODT_REJECT = (
 )
 IMPORT_COMMENTS_DROPPED = "{count} comment(s) left out: a report has no comments. Read them in the draft before you put it away."
 IMPORT_FORMATTING_DROPPED = "Formatting Markdown cannot say was left out ({kinds}): the report's style sets the fonts, sizes and colours."
+IMPORT_CELL_JOINED = (
+    "A table cell held several paragraphs or a list; a Markdown table cell is one line, so they were joined "
+    "with ';': '{words}'. Check that table."
+)
 IMPORT_FORMATTING_KIND = "{kind} in {count} place(s)"
 IMPORT_WROTE = "Imported {draft} into {folder}: {files}; {notes} note(s), {images} image(s)."
 IMPORT_CHECK_GUESSES = "Read the lines of {settings} marked 'check' ({keys}): they were guessed from the draft."

@@ -78,7 +78,8 @@ def import_draft(
     settings_path.write_text(settings_yaml(draft, settings), encoding="utf-8")
 
     imported = Imported(folder, [settings_path, markdown], text.notes, len(text.images), [s.key for s in settings if s.guess])
-    return imported, _left_out(draft, facts) + _as_the_build_sees_it(folder)
+    joined = [Problem.at(messages.IMPORT_CELL_JOINED.format(words=_opening(words)), draft, severity="warning") for words in text.joined_cells]
+    return imported, _left_out(draft, facts) + joined + _as_the_build_sees_it(folder)
 
 
 def _check_paths(draft: Path, folder: Path) -> list[Problem]:
@@ -100,10 +101,14 @@ def _organisation(chosen: str | None) -> tuple[str, str, list[Problem]]:
 
 
 def _change_problem(draft: Path, change: TrackedChange) -> Problem:
-    words = change.context.split()
-    context = " ".join(words[:CONTEXT_WORDS]) + ("..." if len(words) > CONTEXT_WORDS else "")
     author = change.author or messages.IMPORT_CHANGE_UNKNOWN_AUTHOR
-    return Problem.at(messages.IMPORT_CHANGE.format(kind=change.kind, author=author, text=change.text, context=context), draft)
+    message = messages.IMPORT_CHANGE.format(kind=change.kind, author=author, text=change.text, context=_opening(change.context))
+    return Problem.at(message, draft)
+
+
+def _opening(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:CONTEXT_WORDS]) + ("..." if len(words) > CONTEXT_WORDS else "")
 
 
 def _left_out(draft: Path, facts: PackageFacts) -> list[Problem]:

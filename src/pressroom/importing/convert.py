@@ -40,6 +40,7 @@ class Converted:
     first_heading: str = ""
     notes: int = 0
     images: list[str] = field(default_factory=list)
+    joined_cells: list[str] = field(default_factory=list)  # the words of cells made one line
 
 
 def tracked_changes(draft: Path) -> list[TrackedChange]:
@@ -78,6 +79,8 @@ def convert(draft: Path, folder: Path, facts: PackageFacts, changes: Changes) ->
     _rewrite(tree["blocks"], _merge_adjacent_lists)
     _rewrite(tree["blocks"], _tight_lists)
     result.images = _images(tree["blocks"], folder, facts.image_descriptions)
+    cells = [cell for table in _elements(tree["blocks"]) if table["t"] == "Table" for cell in _cells(table)]
+    result.joined_cells = [_one_line_cell(cell) for cell in cells if _needs_joining(cell)]
     headings = [node for node in _elements(tree["blocks"]) if node["t"] == "Header"]
     result.first_heading = stringify(headings[0]["c"][2]) if headings else ""
     markdown = pypandoc.convert_text(json.dumps(tree), WRITER, format="json", extra_args=WRITER_OPTIONS)
@@ -212,6 +215,30 @@ def _tight_lists(items: list[Node]) -> list[Node]:
             for block in (block for entry in entries for block in entry if block["t"] == "Para"):
                 block["t"] = "Plain"
     return items
+
+
+def _cells(table: Node) -> Iterator[list]:
+    """Each cell, [attr, alignment, rowspan, colspan, blocks], of the head, bodies and foot."""
+    _, _, _, head, bodies, foot = table["c"]
+    rows = head[1] + [row for body in bodies for row in body[2] + body[3]] + foot[1]
+    for row in rows:
+        yield from row[1]
+
+
+def _needs_joining(cell: list) -> bool:
+    blocks = cell[4]
+    return len(blocks) > 1 or any(block["t"] not in ("Plain", "Para") for block in blocks)
+
+
+def _one_line_cell(cell: list) -> str:
+    """A Markdown table cell is one line: a cell's paragraphs and list items are joined with '; '
+    (pandoc would otherwise write an HTML table, which pressroom does not read)."""
+    lines = [block["c"] for block in _elements_outside_notes(cell[4]) if block["t"] in ("Plain", "Para")]
+    inlines: list[Node] = []
+    for line in lines:
+        inlines += ([{"t": "Str", "c": ";"}, {"t": "Space"}] if inlines else []) + line
+    cell[4] = [{"t": "Plain", "c": inlines}]
+    return stringify(inlines)
 
 
 def _images(blocks: list, folder: Path, descriptions: list[str]) -> list[str]:

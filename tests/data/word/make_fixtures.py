@@ -341,6 +341,12 @@ def features() -> ET.ElementTree:
             el("table:table-header-rows", None, el("table:table-row", None, cell("Region"), cell("Reports"))),
             el("table:table-row", None, cell("Asia", notes.note([["A note called from a table cell."]])), cell("12 400")),
             el("table:table-row", None, cell("Europe"), cell("8 100")),
+            el(
+                "table:table-row",
+                None,
+                cell("Africa"),
+                el("table:table-cell", {"office:value-type": "string"}, el("text:p", None, "5 300"), el("text:p", None, "(estimate)")),
+            ),
         ),
         p(picture("Chart", png((1200, 400), (0, 92, 151)), "Bar chart: reports received in each region")),
         p(picture("Photo", png((900, 600), (200, 120, 40)), None)),
