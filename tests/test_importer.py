@@ -56,7 +56,7 @@ def test_report_yaml_comes_from_the_document_properties_each_guess_marked(kind, 
     facts, original = yaml.safe_load(written), yaml.safe_load((report_dir / "report.yaml").read_text(encoding="utf-8"))
     for key in ("title", "kind", "organisation", "date", "language", "page_size", "subject", "keywords", "files"):
         assert facts[key] == original[key], key
-    for key in ("title", "kind", "organisation", "date", "language", "subject", "keywords"):
+    for key in ("title", "kind", "organisation", "date", "language", "page_size", "subject", "keywords"):
         assert re.search(rf"^{key}: .*  # check: ", written, re.M), key
     assert written.startswith("# yaml-language-server: $schema=")
 
@@ -192,4 +192,5 @@ def test_title_and_subtitle_paragraphs_go_to_report_yaml_not_the_text(kind, tmp_
     facts = yaml.safe_load((tmp_path / "features" / "report.yaml").read_text(encoding="utf-8"))
     assert facts["subtitle"] == "Everything a draft can hold"
     assert facts["title"] == "What the importer keeps"  # the Title property comes before the Title style
+    assert facts["page_size"] == "Letter"
     assert "Importer features" not in markdown and "Everything a draft" not in markdown

@@ -220,4 +220,5 @@ IMPORT_GUESS_CREATED = "check: the day the draft was created; write the publicat
 IMPORT_GUESS_TODAY = "check: the day of the import (the draft has no date); write the publication date"
 IMPORT_GUESS_LANGUAGE = "check: the draft's language setting"
 IMPORT_GUESS_DEFAULT_LANGUAGE = "check: the draft sets no language"
+IMPORT_GUESS_PAGE = "check: the draft's page size"
 IMPORT_GUESS_ORGANISATION = "check: or choose with --organisation, one of: {choices}"

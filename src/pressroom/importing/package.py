@@ -42,6 +42,11 @@ ODF_FORMATTING = {
     "{%s}font-size" % NS["fo"]: "size",
 }
 WORD_TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+# Page widths in millimetres, for the page sizes report.yaml offers.
+PAGE_WIDTHS_MM = {"A4": 210.0, "Letter": 215.9}
+PAGE_WIDTH_TOLERANCE_MM = 2.0
+UNIT_MM = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
+TWIPS_PER_INCH = 1440
 NOTE_REF = re.compile(r"<text:note-ref\b[^>]*?text:ref-name=\"([^\"]+)\"[^>]*>(.*?)</text:note-ref>", re.S)
 
 
@@ -61,6 +66,7 @@ class PackageFacts:
     keywords: list[str] = field(default_factory=list)
     language: str = ""
     created: str = ""  # YYYY-MM-DD
+    page_size: str = ""  # "A4" or "Letter" when the draft's page is one of them
     comments: int = 0
     formatting: Counter = field(default_factory=Counter)  # "colour"/"font"/"size" -> places
     # .odt only: pandoc's ODT reader drops these, so they are read here.
@@ -104,8 +110,12 @@ def _read_docx(package: zipfile.ZipFile) -> PackageFacts:
     facts.kind = _text(core, "cp:category") or _custom_property(custom)
     default_language = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS) if styles is not None else None
     facts.language = (default_language.get(f"{{{W}}}val", "") if default_language is not None else "") or _text(core, "dc:language")
+    document = _part(package, "word/document.xml")
+    sizes = document.findall(".//w:sectPr/w:pgSz", NS) if document is not None else []
+    if sizes and sizes[-1].get(f"{{{W}}}w", "").isdigit():
+        facts.page_size = _page_size(int(sizes[-1].get(f"{{{W}}}w")) / TWIPS_PER_INCH * UNIT_MM["in"])
     for name in WORD_TEXT_PARTS:
-        root = _part(package, name)
+        root = document if name == "word/document.xml" else _part(package, name)
         for run in root.iter(f"{{{W}}}r") if root is not None else ():
             properties = run.find("w:rPr", NS)
             names = {child.tag.split("}")[1] for child in properties} if properties is not None else set()
@@ -138,6 +148,7 @@ def _read_odt(package: zipfile.ZipFile) -> PackageFacts:
         if node.get(f"{{{NS['meta']}}}name", "").lower() in KIND_PROPERTIES:
             facts.kind = (node.text or "").strip()
     facts.formatting = _odt_formatting(content)
+    facts.page_size = _odt_page_size(styles)
     facts.changes = _odt_changes(content)
     facts.image_descriptions = [
         _text(frame, "svg:desc") or _text(frame, "svg:title")
@@ -169,6 +180,22 @@ def _odt_default_language(styles: ET.Element | None) -> str:
             language, country = props.get(f"{{{NS['fo']}}}language", ""), props.get(f"{{{NS['fo']}}}country", "")
             return f"{language}-{country}" if language and country else language
     return ""
+
+
+def _page_size(width_mm: float) -> str:
+    return next((name for name, width in PAGE_WIDTHS_MM.items() if abs(width - width_mm) <= PAGE_WIDTH_TOLERANCE_MM), "")
+
+
+def _odt_page_size(styles: ET.Element | None) -> str:
+    """The page of the first master page (LibreOffice's "Default Page Style")."""
+    master = styles.find("office:master-styles/style:master-page", NS) if styles is not None else None
+    if master is None:
+        return ""
+    name = master.get(f"{{{NS['style']}}}page-layout-name")
+    layout = next((node for node in styles.iter(f"{{{NS['style']}}}page-layout") if node.get(f"{{{NS['style']}}}name") == name), None)
+    properties = layout.find("style:page-layout-properties", NS) if layout is not None else None
+    match = re.fullmatch(r"([\d.]+)(mm|cm|in|pt)", properties.get(f"{{{NS['fo']}}}page-width", "") if properties is not None else "")
+    return _page_size(float(match[1]) * UNIT_MM[match[2]]) if match else ""
 
 
 def _odt_formatting(content: ET.Element) -> Counter:

@@ -16,6 +16,7 @@ from pressroom.settings_schema import SCHEMA_FILE
 
 DEFAULT_KIND = "Report"
 DEFAULT_LANGUAGE = "en"
+DEFAULT_PAGE_SIZE = "A4"
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -52,7 +53,7 @@ def settings_for(
     settings.append(
         Setting("language", language, messages.IMPORT_GUESS_LANGUAGE) if language else Setting("language", DEFAULT_LANGUAGE, messages.IMPORT_GUESS_DEFAULT_LANGUAGE)
     )
-    settings.append(Setting("page_size", "A4"))
+    settings.append(Setting("page_size", facts.page_size, messages.IMPORT_GUESS_PAGE) if facts.page_size else Setting("page_size", DEFAULT_PAGE_SIZE))
     if facts.subject:
         settings.append(Setting("subject", facts.subject, property_guess(property="Subject")))
     if facts.keywords:

@@ -136,11 +136,18 @@ def meta(title: str, subject: str, keywords: str, language: str, created: str, c
     )
 
 
-def document(meta_element: ET.Element, body: list[ET.Element], language: str = "en-GB") -> ET.ElementTree:
+PAGE_SIZES = {"A4": ("21cm", "29.7cm"), "Letter": ("8.5in", "11in")}
+
+
+def document(meta_element: ET.Element, body: list[ET.Element], language: str = "en-GB", page: str = "A4") -> ET.ElementTree:
     lang, country = language.split("-")
     root = el("office:document", {"office:version": "1.3", "office:mimetype": "application/vnd.oasis.opendocument.text"})
     text = el("office:text", None, *body)
-    add(root, meta_element, styles(lang, country), automatic_styles(), el("office:body", None, text))
+    width, height = PAGE_SIZES[page]
+    automatic = automatic_styles()
+    automatic.append(el("style:page-layout", {"style:name": "Page"}, el("style:page-layout-properties", {"fo:page-width": width, "fo:page-height": height})))
+    master = el("office:master-styles", None, el("style:master-page", {"style:name": "Standard", "style:page-layout-name": "Page"}))
+    add(root, meta_element, styles(lang, country), automatic, master, el("office:body", None, text))
     return ET.ElementTree(root)
 
 
@@ -356,7 +363,7 @@ def features() -> ET.ElementTree:
         ),
     ]
     facts = meta("What the importer keeps", "Import test", "import, notes", "en-GB", "2020-05-01T09:00:00", "Report")
-    return document(facts, body)
+    return document(facts, body, page="Letter")
 
 
 def tracked_changes() -> ET.ElementTree:
