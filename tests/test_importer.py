@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ FORMATS = ("docx", "odt")
 TODAY = datetime.date(2026, 1, 2)
 
 
-def imported(draft: str, folder: Path, **options):
+def imported(draft: str | Path, folder: Path, **options):
     result, problems = import_draft(WORD / draft, folder, today=TODAY, **options)
     assert result is not None, problems
     markdown = next(path for path in result.files if path.suffix == ".md").read_text(encoding="utf-8")
@@ -194,3 +195,20 @@ def test_title_and_subtitle_paragraphs_go_to_report_yaml_not_the_text(kind, tmp_
     assert facts["title"] == "What the importer keeps"  # the Title property comes before the Title style
     assert facts["page_size"] == "Letter"
     assert "Importer features" not in markdown and "Everything a draft" not in markdown
+
+
+def test_words_own_noteref_cross_reference_is_a_second_call_too(tmp_path):
+    """LibreOffice saves the second call of note 8 as `REF _RefF8 \\h`; Word itself writes
+    `NOTEREF _Ref... \\f \\h` (Insert > Cross-reference > Footnote number (formatted)), which
+    pandoc alone reads as the plain digit."""
+    word_style = tmp_path / "word.docx"
+    with zipfile.ZipFile(WORD / "briefing-paper.docx") as source, zipfile.ZipFile(word_style, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert b" REF _RefF8 \\h " in data
+                data = data.replace(b" REF _RefF8 \\h ", b" NOTEREF _RefF8 \\f \\h ")
+            target.writestr(item, data)
+    result, _, markdown = imported(word_style, tmp_path / "paper")
+    assert result.notes == 19 and markdown.count("[^8]") == 3
+    assert "EUROPOL[^8] and other" in markdown

@@ -17,7 +17,7 @@ from typing import Any, Iterator, Literal
 
 import pypandoc
 
-from pressroom.importing.package import PackageFacts, TrackedChange, odt_with_note_links
+from pressroom.importing.package import PackageFacts, TrackedChange, with_note_links
 
 Changes = Literal["all", "accept", "reject"]
 READERS = {".docx": "docx", ".odt": "odt"}
@@ -63,10 +63,7 @@ def tracked_changes(draft: Path) -> list[TrackedChange]:
 def convert(draft: Path, folder: Path, facts: PackageFacts, changes: Changes) -> Converted:
     """The draft as Markdown; its images are written into folder/media/ as they are in the draft."""
     with tempfile.TemporaryDirectory(prefix="pressroom-import-") as work:
-        source = draft
-        if draft.suffix.lower() == ".odt":
-            source = odt_with_note_links(draft, Path(work) / draft.name)
-        tree = _read(source, changes, folder)
+        tree = _read(with_note_links(draft, Path(work) / draft.name), changes, folder)
     meta = tree.get("meta", {})
     result = Converted("", stringify(meta.get("title", {})), stringify(meta.get("subtitle", {})))
     if facts.styled:  # an .odt keeps its Title and Subtitle paragraphs in the text: they belong in report.yaml
@@ -160,9 +157,9 @@ def _spans_outside_notes(block: Node) -> Iterator[Node]:
 def _note_targets(blocks: list, notes: list[Node], facts: PackageFacts) -> dict[str, int]:
     """Which note (1..N, reading order) each cross-reference target names.
 
-    Word (and LibreOffice saving .docx) bookmarks the note's call and points a NOTEREF field at
-    the bookmark, which pandoc reads as an anchor next to the note and a link to '#anchor'.
-    In an .odt the cross-reference names the note's id (made a link by odt_with_note_links).
+    Word (and LibreOffice saving .docx) bookmarks the note's call and points a NOTEREF (or REF)
+    field at the bookmark, which pandoc reads as an anchor next to the note and a link to
+    '#anchor'. In an .odt the cross-reference names the note's id. with_note_links makes both links.
     """
     position = {id(note): number for number, note in enumerate(notes, start=1)}
     targets = {note_id: number for number, note_id in enumerate(facts.note_ids, start=1) if note_id}

@@ -47,6 +47,8 @@ PAGE_WIDTHS_MM = {"A4": 210.0, "Letter": 215.9}
 PAGE_WIDTH_TOLERANCE_MM = 2.0
 UNIT_MM = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}
 TWIPS_PER_INCH = 1440
+# A NOTEREF field's instruction, in w:instrText or w:fldSimple's w:instr, up to its end.
+WORD_NOTEREF = re.compile(r"NOTEREF\s+(\S+)[^<\"]*")
 NOTE_REF = re.compile(r"<text:note-ref\b[^>]*?text:ref-name=\"([^\"]+)\"[^>]*>(.*?)</text:note-ref>", re.S)
 
 
@@ -263,13 +265,23 @@ def _inserted_text(paragraph: ET.Element, change_id: str) -> str:
     return "".join(words).strip()
 
 
-def odt_with_note_links(draft: Path, copy: Path) -> Path:
-    """A copy of the .odt whose note cross-references are links to '#note-id', which pandoc keeps."""
+def with_note_links(draft: Path, copy: Path) -> Path:
+    """A copy of the draft whose note cross-references are links pandoc keeps.
+
+    pandoc links a .docx `REF bookmark \\h` field to its bookmark, but reads Word's own
+    `NOTEREF bookmark \\f \\h` as plain text, and drops an .odt's text:note-ref altogether.
+    """
+    part, rewrite = ("content.xml", _odt_note_links) if draft.suffix.lower() == ".odt" else ("word/document.xml", _word_note_links)
     with zipfile.ZipFile(draft) as source, zipfile.ZipFile(copy, "w") as target:
         for item in source.infolist():
             data = source.read(item.filename)
-            if item.filename == "content.xml":
-                text = NOTE_REF.sub(r'<text:a xlink:type="simple" xlink:href="#\1">\2</text:a>', data.decode("utf-8"))
-                data = text.encode("utf-8")
-            target.writestr(item, data)
+            target.writestr(item, rewrite(data.decode("utf-8")).encode("utf-8") if item.filename == part else data)
     return copy
+
+
+def _odt_note_links(xml: str) -> str:
+    return NOTE_REF.sub(r'<text:a xlink:type="simple" xlink:href="#\1">\2</text:a>', xml)
+
+
+def _word_note_links(xml: str) -> str:
+    return WORD_NOTEREF.sub(r"REF \1 \\h ", xml)
