@@ -71,6 +71,10 @@ def convert(draft: Path, folder: Path, facts: PackageFacts, changes: Changes) ->
         tree["blocks"] = _without_first_paragraphs(tree["blocks"], set(facts.styled.values()))
     notes = [node for node in _elements(tree["blocks"]) if node["t"] == "Note"]
     result.notes = len(notes)
+    for note in notes:
+        # pandoc's ODT reader reads an indented note style (LibreOffice's own hangs the number) as a quotation.
+        if note["c"] and all(block["t"] == "BlockQuote" for block in note["c"]):
+            note["c"] = [inner for block in note["c"] for inner in block["c"]]
     note_index = _note_targets(tree["blocks"], notes, facts)
     _rewrite(tree["blocks"], lambda items: _second_calls(items, note_index))
     _rewrite(tree["blocks"], _merge_adjacent_lists)

@@ -69,17 +69,20 @@ def add(element: ET.Element, *children: ET.Element | str) -> ET.Element:
     return element
 
 
+QUOTE_INDENT = {"fo:margin-left": "1cm", "fo:margin-right": "1cm"}
+# LibreOffice's own note styles hang the number: many templates (and Word's, in some houses) indent notes.
+HANGING_INDENT = {"fo:margin-left": "0.6cm", "fo:text-indent": "-0.6cm"}
 PARAGRAPH_STYLES = [
-    # name, display name, outline level, indent (a quotation is indented, as in Word's Quote)
+    # name, display name, outline level, paragraph properties
     ("Standard", "Standard", None, None),
     ("Text_20_body", "Text body", None, None),
     ("Title", "Title", None, None),
     ("Subtitle", "Subtitle", None, None),
     ("Heading_20_1", "Heading 1", "1", None),
     ("Heading_20_2", "Heading 2", "2", None),
-    ("Footnote", "Footnote", None, None),
-    ("Endnote", "Endnote", None, None),
-    ("Quote", "Quote", None, "1cm"),
+    ("Footnote", "Footnote", None, HANGING_INDENT),
+    ("Endnote", "Endnote", None, HANGING_INDENT),
+    ("Quote", "Quote", None, QUOTE_INDENT),
 ]
 
 
@@ -89,12 +92,12 @@ def styles(language: str, country: str) -> ET.Element:
         None,
         el("style:default-style", {"style:family": "paragraph"}, el("style:text-properties", {"fo:language": language, "fo:country": country})),
     )
-    for name, display, level, indent in PARAGRAPH_STYLES:
+    for name, display, level, paragraph in PARAGRAPH_STYLES:
         style = el("style:style", {"style:name": name, "style:display-name": display, "style:family": "paragraph"})
         if level:
             style.set(q("style:default-outline-level"), level)
-        if indent:
-            style.append(el("style:paragraph-properties", {"fo:margin-left": indent, "fo:margin-right": indent}))
+        if paragraph:
+            style.append(el("style:paragraph-properties", paragraph))
         office_styles.append(style)
     return office_styles
 
