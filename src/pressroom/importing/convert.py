@@ -61,32 +61,37 @@ def tracked_changes(draft: Path) -> list[TrackedChange]:
 
 
 def convert(draft: Path, folder: Path, facts: PackageFacts, changes: Changes) -> Converted:
-    """The draft as Markdown; its images are written into folder/media/ as they are in the draft."""
+    """The draft as Markdown; its images are written into `folder` as they are in the draft."""
     with tempfile.TemporaryDirectory(prefix="pressroom-import-") as work:
         tree = _read(with_note_links(draft, Path(work) / draft.name), changes, folder)
-    meta = tree.get("meta", {})
+    meta, blocks = tree.get("meta", {}), tree["blocks"]
     result = Converted("", stringify(meta.get("title", {})), stringify(meta.get("subtitle", {})))
     if facts.styled:  # an .odt keeps its Title and Subtitle paragraphs in the text: they belong in report.yaml
         result.title, result.subtitle = facts.styled.get("Title", ""), facts.styled.get("Subtitle", "")
-        tree["blocks"] = _without_first_paragraphs(tree["blocks"], set(facts.styled.values()))
-    notes = [node for node in _elements(tree["blocks"]) if node["t"] == "Note"]
-    result.notes = len(notes)
-    for note in notes:
-        # pandoc's ODT reader reads an indented note style (LibreOffice's own hangs the number) as a quotation.
-        if note["c"] and all(block["t"] == "BlockQuote" for block in note["c"]):
-            note["c"] = [inner for block in note["c"] for inner in block["c"]]
-    note_index = _note_targets(tree["blocks"], notes, facts)
-    _rewrite(tree["blocks"], lambda items: _second_calls(items, note_index))
-    _rewrite(tree["blocks"], _merge_adjacent_lists)
-    _rewrite(tree["blocks"], _tight_lists)
-    result.images = _images(tree["blocks"], folder, facts.image_descriptions)
-    cells = [cell for table in _elements(tree["blocks"]) if table["t"] == "Table" for cell in _cells(table)]
+        blocks[:] = _without_first_paragraphs(blocks, set(facts.styled.values()))
+    result.notes = _mend_notes(blocks, facts)
+    _rewrite(blocks, _merge_adjacent_lists)
+    _rewrite(blocks, _tight_lists)
+    result.images = _images(blocks, folder, facts.image_descriptions)
+    cells = [cell for table in _elements(blocks) if table["t"] == "Table" for cell in _cells(table)]
     result.joined_cells = [_one_line_cell(cell) for cell in cells if _needs_joining(cell)]
-    headings = [node for node in _elements(tree["blocks"]) if node["t"] == "Header"]
+    headings = [node for node in _elements(blocks) if node["t"] == "Header"]
     result.first_heading = stringify(headings[0]["c"][2]) if headings else ""
     markdown = pypandoc.convert_text(json.dumps(tree), WRITER, format="json", extra_args=WRITER_OPTIONS)
     result.markdown = SECOND_CALL_PATTERN.sub(r"[^\1]", markdown.replace("\r\n", "\n"))
     return result
+
+
+def _mend_notes(blocks: list[Node], facts: PackageFacts) -> int:
+    """Notes as pressroom reads them: a cross-reference is a second call; returns how many notes."""
+    notes = [node for node in _elements(blocks) if node["t"] == "Note"]
+    for note in notes:
+        # pandoc's ODT reader reads an indented note style (LibreOffice's own hangs the number) as a quotation.
+        if note["c"] and all(block["t"] == "BlockQuote" for block in note["c"]):
+            note["c"] = [inner for block in note["c"] for inner in block["c"]]
+    note_index = _note_targets(blocks, notes, facts)
+    _rewrite(blocks, lambda items: _second_calls(items, note_index))
+    return len(notes)
 
 
 def _without_first_paragraphs(blocks: list[Node], texts: set[str]) -> list[Node]:
