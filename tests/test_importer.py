@@ -212,3 +212,12 @@ def test_words_own_noteref_cross_reference_is_a_second_call_too(tmp_path):
     result, _, markdown = imported(word_style, tmp_path / "paper")
     assert result.notes == 19 and markdown.count("[^8]") == 3
     assert "EUROPOL[^8] and other" in markdown
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_a_damaged_draft_is_a_problem_not_a_traceback(kind, tmp_path):
+    damaged = tmp_path / f"damaged.{kind}"
+    with zipfile.ZipFile(damaged, "w") as package:
+        package.writestr("readme.txt", "a zip, but no document in it")
+    result, problems = import_draft(damaged, tmp_path / "out")
+    assert result is None and problems[0].message.startswith(f"'{damaged}' cannot be read (")

@@ -61,7 +61,7 @@ def import_draft(
         facts = read_package(draft)
         found_changes = facts.changes or (tracked_changes(draft) if draft.suffix.lower() == ".docx" else [])
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError) as error:
-        return None, [Problem.at(messages.IMPORT_UNREADABLE.format(path=draft, reason=error), draft)]
+        return None, [Problem.at(messages.IMPORT_UNREADABLE.format(path=draft, reason=_reason(error)), draft)]
     if found_changes and changes == "stop":
         return None, [_change_problem(draft, change) for change in found_changes] + [
             Problem.at(messages.IMPORT_CHANGES_STOP.format(count=len(found_changes)), draft)
@@ -70,7 +70,10 @@ def import_draft(
         return None, [Problem.at(messages.IMPORT_ODT_REJECT, draft)]
 
     folder.mkdir(parents=True, exist_ok=True)
-    text = convert(draft, folder.resolve(), facts, "reject" if changes == "reject" else "accept")
+    try:
+        text = convert(draft, folder.resolve(), facts, "reject" if changes == "reject" else "accept")
+    except RuntimeError as error:  # pandoc could not read it
+        return None, [Problem.at(messages.IMPORT_UNREADABLE.format(path=draft, reason=_reason(error)), draft)]
     markdown = folder / f"{_slug(draft.stem)}.md"
     markdown.write_text(text.markdown, encoding="utf-8")
     settings = settings_for(draft, facts, text, organisation, organisation_guess, markdown.name, today or datetime.date.today())
@@ -80,6 +83,12 @@ def import_draft(
     imported = Imported(folder, [settings_path, markdown], text.notes, len(text.images), [s.key for s in settings if s.guess])
     joined = [Problem.at(messages.IMPORT_CELL_JOINED.format(words=_opening(words)), draft, severity="warning") for words in text.joined_cells]
     return imported, _left_out(draft, facts) + joined + _as_the_build_sees_it(folder)
+
+
+def _reason(error: Exception) -> str:
+    """The first line of what went wrong, without pypandoc's preamble or pandoc's backtrace."""
+    text = re.sub(r'^Pandoc died with exitcode "\d+" during conversion:\s*', "", str(error).strip())
+    return (text.splitlines() or [type(error).__name__])[0].strip(" '\"")
 
 
 def _check_paths(draft: Path, folder: Path) -> list[Problem]:
