@@ -80,3 +80,14 @@ def test_the_writers_guide_starts_with_the_import_and_shows_what_it_prints(tmp_p
     shutil.copy(WORD / "briefing-paper.docx", tmp_path)
     assert main(shlex.split(command)[1:]) == 0
     assert capsys.readouterr().out == documented
+
+
+def test_once_the_missing_description_is_written_the_imported_features_build(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["import", str(WORD / "features.odt"), "-o", "features"]) == 1
+    text = tmp_path / "features" / "features.md"
+    text.write_text(re.sub(r"!\[\]\(", "![An orange rectangle](", text.read_text()))
+    result = build(tmp_path / "features", tmp_path / "features.pdf")
+    assert result.notes == 3 and result.warnings == []
+    positions, calls = note_positions(tmp_path / "features.pdf"), call_pages(tmp_path / "features.pdf")
+    assert all(positions[number][0] == calls[number][0] for number in (1, 2, 3))
