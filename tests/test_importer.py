@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -221,3 +224,15 @@ def test_a_damaged_draft_is_a_problem_not_a_traceback(kind, tmp_path):
         package.writestr("readme.txt", "a zip, but no document in it")
     result, problems = import_draft(damaged, tmp_path / "out")
     assert result is None and problems[0].message.startswith(f"'{damaged}' cannot be read (")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice makes the drafts; the tests use the copies kept in tests/data/word")
+def test_the_kept_drafts_are_what_make_fixtures_makes(tmp_path):
+    """The script and the files kept beside it agree: the same Markdown from each."""
+    copy = tmp_path / "word"
+    copy.mkdir()
+    subprocess.run([sys.executable, str(WORD / "make_fixtures.py"), str(copy)], check=True, capture_output=True)
+    for draft in sorted(WORD.glob("*.docx")) + sorted(WORD.glob("*.odt")):
+        kept = imported(draft, tmp_path / "kept" / draft.name, changes="accept")[2]
+        made = imported(copy / draft.name, tmp_path / "made" / draft.name, changes="accept")[2]
+        assert made == kept, draft.name

@@ -11,7 +11,7 @@ Word has no "same note twice": a writer inserts a cross-reference to the note's 
 of note 8 is here (text:note-ref, saved in .docx as a NOTEREF field to a bookmark).
 
 Run after changing it (needs LibreOffice: apt-get install libreoffice-writer-nogui):
-    .venv/bin/python tests/data/word/make_fixtures.py
+    .venv/bin/python tests/data/word/make_fixtures.py [OUTPUT_FOLDER (default: beside this script)]
 The files it makes are kept in the repository, so the tests do not need LibreOffice.
 """
 
@@ -397,7 +397,7 @@ def tracked_changes() -> ET.ElementTree:
 DRAFTS = {"briefing-paper": briefing_paper, "features": features, "tracked-changes": tracked_changes}
 
 
-def main() -> None:
+def main(outdir: Path = HERE) -> None:
     soffice = shutil.which("soffice") or sys.exit("LibreOffice is needed: apt-get install libreoffice-writer-nogui")
     with tempfile.TemporaryDirectory() as work:
         for name, make in DRAFTS.items():
@@ -406,9 +406,9 @@ def main() -> None:
             for kind in ("docx", "odt"):
                 # A private profile: a LibreOffice the user has open does not block the conversion.
                 profile = f"-env:UserInstallation=file://{work}/profile"
-                subprocess.run([soffice, profile, "--headless", "--convert-to", kind, "--outdir", str(HERE), str(flat)], check=True, capture_output=True)
-                print(HERE / f"{name}.{kind}")
+                subprocess.run([soffice, profile, "--headless", "--convert-to", kind, "--outdir", str(outdir), str(flat)], check=True, capture_output=True)
+                print(outdir / f"{name}.{kind}")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)
