@@ -236,3 +236,23 @@ def test_the_kept_drafts_are_what_make_fixtures_makes(tmp_path):
         kept = imported(draft, tmp_path / "kept" / draft.name, changes="accept")[2]
         made = imported(copy / draft.name, tmp_path / "made" / draft.name, changes="accept")[2]
         assert made == kept, draft.name
+
+
+@pytest.mark.parametrize(
+    ("setting", "counted"),
+    [
+        ('<w:color w:val="C00000"/>', "colour"),
+        ('<w:color w:val="auto"/>', ""),  # Word's automatic colour is no colour
+        ('<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>', "font"),
+        ('<w:rFonts w:hint="eastAsia"/>', ""),  # a script hint Word writes by itself
+        ('<w:sz w:val="28"/>', "size"),
+        ("<w:b/>", ""),  # bold is Markdown's **
+    ],
+)
+def test_which_word_run_settings_count_as_formatting_left_out(setting, counted):
+    from xml.etree import ElementTree
+
+    from pressroom.importing.package import W, _word_formatting
+
+    element = ElementTree.fromstring(setting.replace("/>", f' xmlns:w="{W}"/>'))
+    assert _word_formatting(element) == counted

@@ -120,10 +120,21 @@ def _read_docx(package: zipfile.ZipFile) -> PackageFacts:
         root = document if name == "word/document.xml" else _part(package, name)
         for run in root.iter(f"{{{W}}}r") if root is not None else ():
             properties = run.find("w:rPr", NS)
-            names = {child.tag.split("}")[1] for child in properties} if properties is not None else set()
-            for kind in {WORD_FORMATTING[name] for name in names & WORD_FORMATTING.keys()}:
+            kinds = {_word_formatting(child) for child in (properties if properties is not None else [])}
+            for kind in kinds - {""}:
                 facts.formatting[kind] += 1
     return facts
+
+
+def _word_formatting(setting: ET.Element) -> str:
+    """What a run property sets that Markdown cannot say: "" for the rest, and for Word's
+    automatic colour and its script hints (w:rFonts w:hint alone), which set nothing visible."""
+    name = setting.tag.split("}")[1]
+    if name not in WORD_FORMATTING or setting.get(f"{{{W}}}val") == "auto":
+        return ""
+    if name == "rFonts" and set(setting.attrib) <= {f"{{{W}}}hint"}:
+        return ""
+    return WORD_FORMATTING[name]
 
 
 def _custom_property(custom: ET.Element | None) -> str:
