@@ -126,7 +126,7 @@ def test_images_are_extracted_as_they_are_and_a_missing_description_is_reported_
     missing = images[1][1]
     line = next(number for number, text in enumerate(markdown.splitlines(), start=1) if missing in text)
     [problem] = [p for p in problems if p.is_error]
-    assert (Path(problem.file).name, problem.line) == (f"features.md", line) and problem.column > 0
+    assert (Path(problem.file).name, problem.line) == ("features.md", line) and problem.column > 0
     assert problem.message == messages.IMAGE_NO_ALT.format(src=missing)
     assert result.images == 2
 
