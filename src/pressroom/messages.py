@@ -235,3 +235,50 @@ WATCH_PORT_BUSY = (
     "Stop it, or choose another port: --port {next}."
 )
 PREFLIGHT_FAILED = "The print file fails the printer's check '{check}' (page {page}): {message}"
+
+# Import (`pressroom import DRAFT.docx|.odt`)
+IMPORT_HELP = "turn a Word (.docx) or LibreOffice (.odt) draft into a report folder, every footnote kept"
+IMPORT_NOT_FOUND = "There is no file '{path}'. Check the name and the folder you are in."
+IMPORT_NOT_A_DRAFT = (
+    "'{path}' is not a Word (.docx) or OpenDocument (.odt) file. Open it in Word, LibreOffice or Google Docs, "
+    "save or download it as .docx, then import that."
+)
+IMPORT_UNREADABLE = "'{path}' cannot be read ({reason}). Open it in Word or LibreOffice, save it again as .docx, then import that."
+IMPORT_FOLDER_NOT_EMPTY = "The folder '{folder}' already has files in it. Choose a new folder with -o, or empty this one."
+IMPORT_CHANGE = "A tracked {kind} by {author}: '{text}', in the paragraph that begins '{context}'."
+IMPORT_CHANGE_UNKNOWN_AUTHOR = "someone"
+IMPORT_CHANGES_STOP = (
+    "The draft has {count} tracked change(s), listed above, so its final text is not settled. Accept or reject them "
+    "in Word (Review > Accept > Accept All Changes) and save, or import again with --accept-changes or --reject-changes."
+)
+IMPORT_ODT_REJECT = (
+    "Rejecting tracked changes works only for .docx drafts. In LibreOffice choose Edit > Track Changes > Manage > "
+    "Reject All and save, or import with --accept-changes."
+)
+IMPORT_COMMENTS_DROPPED = "{count} comment(s) left out: a report has no comments. Read them in the draft before you put it away."
+IMPORT_FORMATTING_DROPPED = "Formatting Markdown cannot say was left out ({kinds}): the report's style sets the fonts, sizes and colours."
+IMPORT_CELL_JOINED = (
+    "A table cell held several paragraphs or a list; a Markdown table cell is one line, so they were joined "
+    "with ';': '{words}'. Check that table."
+)
+IMPORT_FORMATTING_KIND = "{kind} in {count} place(s)"
+IMPORT_WROTE = "Imported {draft} into {folder}: {files}; {notes} note(s), {images} image(s)."
+IMPORT_CHECK_GUESSES = "Read the lines of {settings} marked 'check' ({keys}): they were guessed from the draft."
+IMPORT_NEXT = "Next: `pressroom build {folder}` makes the PDF."
+IMPORT_FIX_FIRST = "Fix the problems above, then run `pressroom build {folder}`."
+IMPORT_SETTINGS_HEADER = (
+    "# The facts about this report, imported from {draft} by `pressroom import`.\n"
+    "# Each line marked 'check' was guessed from the draft: read it before you build.\n"
+)
+IMPORT_FILES_COMMENT = "# The Markdown files, in reading order."
+IMPORT_GUESS_PROPERTY = "check: the draft's {property} property"
+IMPORT_GUESS_STYLE = "check: the paragraph in the {style} style"
+IMPORT_GUESS_FIRST_HEADING = "check: the first heading (the draft has no title)"
+IMPORT_GUESS_FILE_NAME = "check: the file name (the draft has no title or heading)"
+IMPORT_GUESS_DEFAULT_KIND = "check: the draft does not say its kind (in Word: File > Info > Properties > Category)"
+IMPORT_GUESS_CREATED = "check: the day the draft was created; write the publication date"
+IMPORT_GUESS_TODAY = "check: the day of the import (the draft has no date); write the publication date"
+IMPORT_GUESS_LANGUAGE = "check: the draft's language setting"
+IMPORT_GUESS_DEFAULT_LANGUAGE = "check: the draft sets no language"
+IMPORT_GUESS_PAGE = "check: the draft's page size"
+IMPORT_GUESS_ORGANISATION = "check: or choose with --organisation, one of: {choices}"
