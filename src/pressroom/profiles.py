@@ -7,6 +7,7 @@ the text, notes and layout rules are the same for both.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.resources
 import re
@@ -97,6 +98,7 @@ def cmyk_overrides(stylesheets: tuple[Path, ...]) -> str:
     )
 
 
+@functools.cache
 def engine_default_colours() -> str:
     """The engine's user-agent colours (link blue, grey rules and table borders, form controls...)
     in CMYK. Wrapped in :where(), so they weigh nothing and any rule of the style still wins.
