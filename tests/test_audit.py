@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import pressroom.layout
-from pressroom.audit import audit
+from pressroom.audit import STYLE_SUFFIX, SUBSET_TAG, audit
 from pressroom.layout import lay_out
 from pressroom.markdown import Body, Note
 from pressroom.template import HtmlDocument
@@ -124,3 +124,22 @@ def test_a_note_cut_by_the_html_parser_or_left_empty_fails_the_audit(make_report
 def audit_problems(document: HtmlDocument, body: Body) -> list[str]:
     layout, problems = lay_out(document)
     return [p.message for p in problems + audit(layout, body).problems if p.is_error]
+
+
+def test_bold_italic_and_italic_in_a_heading_are_the_style_fonts_not_a_substitution():
+    styles = "body { font-family: 'Charis SIL'; } h2 { font-family: 'Noto Sans'; }"
+    document, body = from_repro("fn_cascade_repro.html", styles)
+    emphasis = "<h2>A heading with <em>italic</em> and <strong><em>bold italic</em></strong></h2>"
+    html = document.html.replace("<p>Two", f"{emphasis}<p><strong><em>Bold italic</em></strong> Two")
+    layout, _ = lay_out(HtmlDocument(html, (), REPROS))
+    result = audit(layout, body)
+    assert [p.message for p in result.problems if p.is_error] == []
+    assert {"Charis SIL", "Noto Sans"} <= result.font_families
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ABCDEF+Charis-SIL-Bold-Italic", "Charis-SIL-Italic", "Noto-Sans-Bold", "NotoSans-BoldItalic", "Charis-SIL"],
+)
+def test_every_style_word_is_taken_off_a_font_name(name: str):
+    assert STYLE_SUFFIX.sub("", SUBSET_TAG.sub("", name)).replace("-", "") in ("CharisSIL", "NotoSans")

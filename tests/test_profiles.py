@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from cmyk_css import CMYK_CSS  # tests/ is on sys.path (tests/conftest.py)
 from PIL import Image
 
 from pressroom.build import build
 from pressroom.model import ReportSettings
-from pressroom.profiles import cmyk_images, cmyk_overrides, output_paths, profile_css, profiles_for
+from pressroom.preflight import PreflightOptions
+from pressroom.profiles import cmyk_images, cmyk_overrides, engine_default_colours, output_paths, profile_css, profiles_for
 
 SETTINGS = ReportSettings(title="T", organisation="ecpat-international", date="2020-01-02")
 
@@ -138,3 +140,57 @@ def test_a_pdf_x_1a_print_file_has_no_transparency_and_passes_preflight(report_c
     forms = [x.get_object() for page in pypdf.PdfReader(output).pages for x in page["/Resources"]["/XObject"].values()]
     assert forms and not any("/Group" in form for form in forms)
     assert all(b"\nS\n" in form.get_data() and b"\nB\n" not in form.get_data() for form in forms)
+
+
+# What the engine paints in its own colours when no style says otherwise.
+UNSTYLED = (
+    "<p><a href='https://example.org'>a link</a> and <mark>marked</mark> text</p><hr>"
+    "<table border=1 rules=all><tr><th>head</th></tr><tr><td>cell</td></tr></table>"
+    "<input type=checkbox checked disabled>"
+)
+
+
+def colour_errors(pdf: Path) -> list[str]:
+    from pressroom.preflight.checks import check_colour_spaces
+
+    return [f.message for f in check_colour_spaces(pdf, PreflightOptions()) if f.severity == "error"]
+
+
+def unstyled_pdf(path: Path, css: str) -> Path:
+    import weasyprint
+
+    weasyprint.HTML(string=f"<html lang=en><style>{css}</style><body>{UNSTYLED}</body></html>").write_pdf(path)
+    return path
+
+
+def test_the_engines_own_colours_are_converted_for_print(tmp_path: Path):
+    assert colour_errors(unstyled_pdf(tmp_path / "plain.pdf", CMYK_CSS)), "without conversion the engine paints RGB"
+    assert colour_errors(unstyled_pdf(tmp_path / "print.pdf", CMYK_CSS + engine_default_colours())) == []
+
+
+def test_a_style_rule_still_wins_over_the_converted_engine_colours():
+    # :where() weighs nothing, so `hr { color: ... }` in a style beats the converted default.
+    assert ":where(hr) { color: device-cmyk(" in engine_default_colours()
+    assert ":where(hr) { border-style: solid; }" in engine_default_colours()
+
+
+def test_the_styles_paint_only_custom_property_colours():
+    """A colour written into a style rule would skip the print profile's conversion."""
+    import tinycss2.color3
+
+    from pressroom.resources import styles_dir
+
+    for sheet in styles_dir().glob("*.css"):
+        for rule in tinycss2.parse_stylesheet(sheet.read_text(), skip_comments=True, skip_whitespace=True):
+            if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() == ":root":
+                continue
+            for token in tinycss2.parse_component_value_list(tinycss2.serialize(rule.content)):
+                colour = tinycss2.color3.parse_color(token)
+                assert colour is None or colour == "currentColor", (sheet.name, tinycss2.serialize(rule.prelude))
+            assert not re.search(r"\b(inset|outset|groove|ridge)\b", tinycss2.serialize(rule.content)), sheet.name
+
+
+def test_a_thematic_break_passes_the_print_check(make_report, tmp_path: Path):
+    report = make_report("Before.\n\n---\n\nAfter, with a [link](https://example.org).\n")
+    result = build(report.root, tmp_path / "hr.pdf", profile="print")
+    assert colour_errors(result.output) == []

@@ -25,7 +25,9 @@ TOLERANCE = 0.5  # CSS px: layout rounding is far below this
 NOTE_ID = re.compile(r"^note-(\d+)$")
 CALL_ID = re.compile(r"^call-(\d+)$")
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
-STYLE_SUFFIX = re.compile(r"-(Bold|Italic|BoldItalic|Oblique|BoldOblique|Regular|Medium|SemiBold|Light)+$")
+# Every style word at the end of a PostScript name, however many and however joined:
+# "Charis-SIL-Bold-Italic", "NotoSans-BoldItalic", "DejaVuSans-BoldOblique" all name a family.
+STYLE_SUFFIX = re.compile(r"(-(Bold|Italic|Oblique|Regular|Medium|SemiBold|Light|Book|Roman)+)+$")
 
 
 @dataclass

@@ -167,7 +167,11 @@ def _preflight(pdf: bytes, report: Report, workdir: Path) -> list[Problem]:
         ),
     )
     return [
-        Problem.at(messages.PREFLIGHT_FAILED.format(check=f.check, page=f.page or "-", message=f.message))
+        Problem.at(
+            messages.PREFLIGHT_FOR_WRITERS.get(f.check, messages.PREFLIGHT_FAILED).format(
+                check=f.check, page=f.page or "-", message=f.message
+            )
+        )
         for f in checked.findings
         if f.severity == "error"
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import weasyprint
+from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher
 
 from pressroom import messages
@@ -18,6 +19,9 @@ from pressroom.resources import path_of_file_url, styles_dir
 from pressroom.template import HtmlDocument
 
 NOTDEF_WARNING = ".notdef glyph"
+KEPT_WHOLE = "data-kept-whole"
+MOVE_WHOLE_FRACTION = 0.25  # a broken table moves whole when that wastes less than this much of the page
+MAX_TABLE_PASSES = 3  # each pass only adds kept tables; the layout settles in one or two
 
 
 @dataclass(frozen=True)
@@ -81,10 +85,45 @@ def lay_out(
                 stylesheets.append(weasyprint.CSS(string=document.css, **css))
             options = {"pdf_variant": pdf_variant, "output_intent": output_intent}
             rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
+            for _ in range(MAX_TABLE_PASSES):
+                tables = tables_to_keep_whole(rendered)
+                if not tables:
+                    break
+                for table in tables:
+                    table.set(KEPT_WHOLE, "")  # _base.css: table[data-kept-whole] { break-inside: avoid }
+                rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
             pdf = rendered.write_pdf(finisher=finisher, **options)
     finally:
         weasyprint.LOGGER.removeHandler(log)
     return Layout(rendered, pdf), _problems_from(log.records, fetcher.refused)
+
+
+def tables_to_keep_whole(rendered: weasyprint.document.Document) -> list[Any]:
+    """Tables broken across pages that should move whole to the next page instead: those that
+    start in the last quarter of the room the page has for text (moving them wastes little)."""
+    starts: dict[int, tuple[Any, bool]] = {}  # table element -> (element, starts near the foot?)
+    pages_of: dict[int, set[int]] = {}
+    for number, page in enumerate(rendered.pages):
+        box = page._page_box
+        bottom = box.content_box_y() + box.height
+        for child in box.children:
+            if isinstance(child, boxes.FootnoteAreaBox) and child.children:
+                bottom = min(bottom, child.position_y)
+        for table in _tables(box):
+            key = id(table.element)
+            pages_of.setdefault(key, set()).add(number)
+            starts.setdefault(key, (table.element, bottom - table.position_y < box.height * MOVE_WHOLE_FRACTION))
+    return [
+        element
+        for key, (element, near_the_foot) in starts.items()
+        if near_the_foot and len(pages_of[key]) > 1 and element.get(KEPT_WHOLE) is None
+    ]
+
+
+def _tables(box: boxes.Box) -> list[boxes.TableBox]:
+    if isinstance(box, boxes.TableBox):
+        return [box]
+    return [table for child in getattr(box, "children", ()) for table in _tables(child)]
 
 
 def _problems_from(records: list[logging.LogRecord], refused: list[str]) -> list[Problem]:

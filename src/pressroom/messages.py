@@ -234,7 +234,41 @@ WATCH_PORT_BUSY = (
     "The preview cannot use port {port} ({error}): another `pressroom watch` may be running. "
     "Stop it, or choose another port: --port {next}."
 )
-PREFLIGHT_FAILED = "The print file fails the printer's check '{check}' (page {page}): {message}"
+# The print file's own check, said to the writer: only images and cover/letterhead artwork come
+# from the writer (pressroom converts every colour of its styles and its engine to CMYK).
+PREFLIGHT_FAILED = (
+    "The print file fails the printer's check '{check}' on page {page}: {message} "
+    "This is a fault in pressroom, not in your text: please report it, with your report's folder."
+)
+PREFLIGHT_FOR_WRITERS = {
+    "colour": (
+        "Page {page} of the print file has screen (RGB) colour, which a printing press cannot print. "
+        "If the page carries the cover or the letterhead, export that PDF again from the design program "
+        "as PDF/X-4 with CMYK output (FOGRA39 or ISO Coated v2). Otherwise this is a fault in pressroom: "
+        "please report it, with your report's folder."
+    ),
+    "image-resolution": (
+        "An image on page {page} is too coarse to print sharply. Use the original, larger image file "
+        "(300 pixels per inch at the size it is printed), or print it smaller. The printer's check says: {message}"
+    ),
+    "ink-coverage": (
+        "Page {page} would carry more ink than the press allows, usually because of a dark photograph or "
+        "artwork. Use a lighter image, or ask the printer whether a higher limit is fine and set it as "
+        "`max_ink` under `print:` in report.yaml. The printer's check says: {message}"
+    ),
+    "fonts": (
+        "A font on page {page} is not included in the print file. If the page carries the cover or the "
+        "letterhead, export that PDF again with all fonts embedded (PDF/X-4 does this)."
+    ),
+    "transparency": (
+        "Page {page} uses transparency, which PDF/X-1a does not allow. Flatten the image or artwork on that "
+        "page in the design program, or print as PDF/X-4: `standard: x-4` under `print:` in report.yaml."
+    ),
+    "hairlines": (
+        "Page {page} has lines too thin to print. If the page carries the cover or the letterhead, thicken "
+        "its lines to at least 0.25 pt in the design program and export it again."
+    ),
+}
 
 # Import (`pressroom import DRAFT.docx|.odt`)
 IMPORT_HELP = "turn a Word (.docx) or LibreOffice (.odt) draft into a report folder, every footnote kept"

@@ -7,14 +7,18 @@ the text, notes and layout rules are the same for both.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.resources
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import tinycss2
 import tinycss2.color3
+import weasyprint.css
 from PIL import Image
 
 from pressroom import messages
@@ -75,23 +79,93 @@ def profile_css(profile: Profile, settings: ReportSettings, stylesheets: tuple[P
 
 
 def cmyk_overrides(stylesheets: tuple[Path, ...]) -> str:
-    """Every colour custom property of the style, converted to CMYK with the print profile.
-    Neutral greys become black ink only, so text prints in K."""
+    """Every colour the print file can show, in CMYK from the print profile: the style's colour
+    custom properties, and the engine's own default colours. Neutral greys become black ink only,
+    so text prints in K."""
     declarations = []
     for path in stylesheets:
-        rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
-        for rule in rules:
-            if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != ":root":
-                continue
-            for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
-                if declaration.type != "declaration" or not declaration.name.startswith("--"):
-                    continue
-                colour = tinycss2.color3.parse_color(tinycss2.serialize(declaration.value).strip())
-                if colour is None or isinstance(colour, str):
-                    continue
-                c, m, y, k = rgb_to_cmyk(*(round(channel * 255) for channel in colour[:3]))
-                declarations.append(f"{declaration.name}: device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f});")
-    return ":root { " + " ".join(declarations) + " }\nhtml { color: var(--text, device-cmyk(0 0 0 1)); }"
+        for selector, declaration in _declarations(path.read_text(encoding="utf-8")):
+            if selector == ":root" and declaration.name.startswith("--"):
+                value = _cmyk_value(declaration.value)
+                if value is not None:
+                    declarations.append(f"{declaration.name}: {value};")
+    return "\n".join(
+        [
+            ":root { " + " ".join(declarations) + " }",
+            "html { color: var(--text, device-cmyk(0 0 0 1)); }",
+            engine_default_colours(),
+        ]
+    )
+
+
+@functools.cache
+def engine_default_colours() -> str:
+    """The engine's user-agent colours (link blue, grey rules and table borders, form controls...)
+    in CMYK. Wrapped in :where(), so they weigh nothing and any rule of the style still wins.
+    3D borders (inset, groove...) become solid: the engine shades them in RGB whatever the colour."""
+    rules = []
+    for selector, declaration in _declarations(_engine_stylesheet()):
+        value = _cmyk_value(declaration.value)
+        if value is None and declaration.lower_name in ("border", "border-style"):
+            value = tinycss2.serialize(declaration.value).strip()
+        if value is None:
+            continue
+        value = THREE_D_BORDER.sub("solid", value)
+        rules.append(f"{_weightless(selector)} {{ {declaration.name}: {value}; }}")
+    return "\n".join(rules)
+
+
+THREE_D_BORDER = re.compile(r"\b(inset|outset|groove|ridge)\b")
+PSEUDO_ELEMENT = re.compile(r"^(.*?)((?:::?(?:before|after|marker|first-line|first-letter))?)$", re.S)
+
+
+def _engine_stylesheet() -> str:
+    return (importlib.resources.files(weasyprint.css) / "html5_ua.css").read_text(encoding="utf-8")
+
+
+def _declarations(css: str) -> Iterator[tuple[str, tinycss2.ast.Declaration]]:
+    """(selector list, declaration) for every declaration of the sheet's top-level rules."""
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue
+        selector = tinycss2.serialize(rule.prelude).strip()
+        for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+            if declaration.type == "declaration":
+                yield selector, declaration
+
+
+def _weightless(selectors: str) -> str:
+    """`a:link, hr::before` -> `:where(a:link), :where(hr)::before` (a pseudo-element stays outside)."""
+    parts = []
+    for selector in _top_level_split(selectors):
+        match = PSEUDO_ELEMENT.match(selector.strip())
+        parts.append(f":where({match[1]}){match[2]}" if match[1] else selector.strip())
+    return ", ".join(parts)
+
+
+def _top_level_split(selectors: str) -> list[str]:
+    parts, current = [], []
+    for token in tinycss2.parse_component_value_list(selectors):
+        if token.type == "literal" and token.value == ",":
+            parts.append(tinycss2.serialize(current))
+            current = []
+        else:
+            current.append(token)
+    return [*parts, tinycss2.serialize(current)]
+
+
+def _cmyk_value(tokens: list) -> str | None:
+    """The value with every opaque RGB colour in it written as device-cmyk(); None if it has none."""
+    converted, changed = [], False
+    for token in tokens:
+        colour = tinycss2.color3.parse_color(token)
+        if colour is None or isinstance(colour, str) or colour.alpha == 0:
+            converted.append(tinycss2.serialize([token]))
+            continue
+        c, m, y, k = rgb_to_cmyk(*(round(channel * 255) for channel in colour[:3]))
+        converted.append(f"device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f})")
+        changed = True
+    return "".join(converted).strip() if changed else None
 
 
 def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
