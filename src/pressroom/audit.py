@@ -19,7 +19,7 @@ from pressroom import messages
 from pressroom.layout import Layout
 from pressroom.markdown import Body
 from pressroom.problems import Problem
-from pressroom.resources import font_package
+from pressroom.fonts import font_installed, font_package
 
 TOLERANCE = 0.5  # CSS px: layout rounding is far below this
 NOTE_ID = re.compile(r"^note-(\d+)$")
@@ -44,7 +44,9 @@ class _NotePiece:
     inside: bool
 
 
-def audit(layout: Layout, body: Body) -> AuditResult:
+def audit(layout: Layout, body: Body, fonts: frozenset[str] | None = None) -> AuditResult:
+    """Check the laid-out pages. `fonts` are the families the style declares for the scripts of
+    the text (fonts.FontPlan); without it, the first family each text box asked for."""
     pages = [page._page_box for page in layout.document.pages]
     result = AuditResult(pages=len(pages), notes=len(body.notes))
     call_pages: dict[int, int] = {}
@@ -76,7 +78,7 @@ def audit(layout: Layout, body: Body) -> AuditResult:
                 pieces.setdefault(int(match[1]), []).append(_NotePiece(number, _text_of(note_box), inside))
     result.problems += _check_notes(body, call_pages, pieces, result)
     result.problems += _check_back_page(pages, back_pages, body_pages)
-    families, font_problems = _check_fonts(layout.pdf, requested)
+    families, font_problems = _check_fonts(layout.pdf, set(fonts) if fonts is not None else requested)
     result.font_families = families
     result.problems += font_problems
     return result
@@ -122,7 +124,7 @@ def _check_back_page(pages: list[boxes.PageBox], back_pages: list[int], body_pag
 
 def _check_fonts(pdf: bytes, requested: set[str]) -> tuple[set[str], list[Problem]]:
     """Read the fonts actually embedded back from the PDF (poppler's pdffonts) and compare
-    them with the families the styles asked for."""
+    them with the families the styles declare: any other font is a substitute Pango chose."""
     used: set[str] = set()
     problems = []
     for name, embedded in embedded_fonts(pdf):
@@ -160,12 +162,6 @@ def embedded_fonts(pdf: bytes) -> list[tuple[str, bool]]:
 
 def _family_key(name: str) -> str:
     return re.sub(r"[\s-]", "", name).lower()
-
-
-def font_installed(family: str) -> bool:
-    """Whether fontconfig (which WeasyPrint uses) has a font of exactly this family."""
-    listing = subprocess.run(["fc-list", f":family={family}", "family"], capture_output=True, text=True, check=False)
-    return bool(listing.stdout.strip())
 
 
 def _content_edges(page: boxes.PageBox) -> tuple[float, float, float]:

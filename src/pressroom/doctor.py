@@ -16,7 +16,8 @@ from pathlib import Path
 
 from pressroom import messages
 from pressroom.icc import cmyk_profile_path
-from pressroom.resources import font_package, styles_dir
+from pressroom.fonts import font_package
+from pressroom.resources import styles_dir
 
 # WeasyPrint 70 needs Pango 1.44 or later (its documented minimum).
 PANGO_MINIMUM = (1, 44)

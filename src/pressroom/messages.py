@@ -80,8 +80,16 @@ RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report 
 # Layout and audit
 ENGINE_WARNING = "The layout engine reported: {detail}"
 NOTDEF_GLYPH = (
-    "Some characters have no glyph in the fonts '{families}' and were drawn as empty boxes. "
-    "Replace the characters, or use a style whose fonts have them."
+    "No installed font has these characters, so they were drawn as empty boxes: {characters}. "
+    "Replace them, or use a style that names a font for their script."
+)
+FONT_NO_SCRIPT = (
+    "The text uses the {script} script (first here: '{character}'), but the style '{style}' names no font for it. "
+    "Use a style with a font for {script}, or add one to the style as --serif-<script code> and --sans-<script code>."
+)
+FONT_SCRIPT_MISSING = (
+    "The text uses the {script} script (first here: '{character}'), and its font {fonts} is not installed. "
+    "Install it: `apt-get install {package}` (or run `pressroom doctor` on the report)."
 )
 FONT_FALLBACK = (
     "Text was set in '{used}', which the styles do not ask for (they ask for {wanted}). "

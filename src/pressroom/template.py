@@ -10,6 +10,7 @@ import jinja2
 
 from pressroom.markdown import Body
 from pressroom.icc import cmyk_profile_path
+from pressroom.language import language_of
 from pressroom.model import Report
 from pressroom.profiles import Profile, profile_css
 from pressroom.resources import styles_dir, templates_dir
@@ -52,9 +53,11 @@ def fill_template(
         body=jinja2.utils.markupsafe.Markup(body.html),
         background=jinja2.utils.markupsafe.Markup(body.background_html),
         created=created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else settings.date.isoformat(),
-        display_date=f"{settings.date:%B %Y}",
+        language=report.language,
+        background_language=language_of(report.organisation.language),
+        display_date=report.language.month_and_year(settings.date),
         blank_pages=blank_pages,
     )
     stylesheets = (styles_dir() / "_base.css", report.stylesheet)
-    css = profile_css(profile, settings, stylesheets)
+    css = "\n".join((profile_css(profile, settings, stylesheets), report.fonts.css(), report.language.css()))
     return HtmlDocument(html, stylesheets, report.root, css, (cmyk_profile_path().parent,))
