@@ -203,4 +203,5 @@ def _text_of(box: boxes.Box) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    # Zero-width break controls (conventions.py) are not words.
+    return re.sub(r"[\s\u200b\u2060]+", "", text)

@@ -7,8 +7,10 @@ from datetime import datetime
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from pressroom.markdown import Body
+from pressroom import conventions
 from pressroom.icc import cmyk_profile_path
 from pressroom.language import language_of
 from pressroom.model import Report
@@ -45,6 +47,9 @@ def fill_template(
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+    )
+    environment.filters["typeset"] = lambda text: markupsafe.Markup(
+        conventions.after_rendering(str(markupsafe.escape(text)), report.language)
     )
     settings = report.settings
     html = environment.get_template(TEMPLATE).render(
