@@ -20,6 +20,7 @@ from . import (
     footnote_lost_on_orphans,
     footnote_policy_line,
     footnote_split_long,
+    text_extraction_clusters,
 )
 from ._patching import Patch
 
@@ -32,6 +33,7 @@ PATCHES: tuple[ModuleType, ...] = (
     footnote_policy_line,
     footnote_lost_on_orphans,
     footnote_split_long,
+    text_extraction_clusters,
 )
 
 
