@@ -22,6 +22,7 @@ from pressroom.problems import Problem
 from pressroom.fonts import font_installed, font_package
 
 TOLERANCE = 0.5  # CSS px: layout rounding is far below this
+MIN_HEAD_GAP = 12  # CSS px (about 3 mm) between the two running heads
 NOTE_ID = re.compile(r"^note-(\d+)$")
 CALL_ID = re.compile(r"^call-(\d+)$")
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
@@ -78,6 +79,7 @@ def audit(layout: Layout, body: Body, fonts: frozenset[str] | None = None) -> Au
                 pieces.setdefault(int(match[1]), []).append(_NotePiece(number, _text_of(note_box), inside))
     result.problems += _check_notes(body, call_pages, pieces, result)
     result.problems += _check_back_page(pages, back_pages, body_pages)
+    result.problems += _check_running_heads(pages)
     families, font_problems = _check_fonts(layout.pdf, set(fonts) if fonts is not None else requested)
     result.font_families = families
     result.problems += font_problems
@@ -120,6 +122,35 @@ def _check_back_page(pages: list[boxes.PageBox], back_pages: list[int], body_pag
         page = back_pages[0] if back_pages else 0
         return [Problem.at(messages.BACK_PAGE_NOT_LAST.format(page=page, pages=len(pages)))]
     return []
+
+
+RUNNING_HEADS = ("@top-left", "@top-right")
+
+
+def _check_running_heads(pages: list[boxes.PageBox]) -> list[Problem]:
+    """Each running head is one line, inside the page's text width, clear of the other."""
+    for number, page in enumerate(pages, start=1):
+        extents = []
+        for margin_box in (c for c in page.children if isinstance(c, boxes.MarginBox) and c.at_keyword in RUNNING_HEADS):
+            texts = [b for b in _walk_all(margin_box) if isinstance(b, boxes.TextBox) and b.text.strip()]
+            if not texts:
+                continue
+            lines = {round(b.position_y) for b in texts}
+            left, right = min(b.position_x for b in texts), max(b.position_x + b.width for b in texts)
+            extents.append((left, right))
+            content_left, content_right = page.content_box_x(), page.content_box_x() + page.width
+            if len(lines) > 1 or left < content_left - TOLERANCE or right > content_right + TOLERANCE:
+                return [Problem.at(messages.RUNNING_HEAD_TOO_LONG.format(page=number))]
+        extents.sort()
+        if any(a[1] > b[0] - MIN_HEAD_GAP for a, b in zip(extents, extents[1:])):
+            return [Problem.at(messages.RUNNING_HEAD_TOO_LONG.format(page=number))]
+    return []
+
+
+def _walk_all(box: boxes.Box) -> Iterator[boxes.Box]:
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk_all(child)
 
 
 def _check_fonts(pdf: bytes, requested: set[str]) -> tuple[set[str], list[Problem]]:

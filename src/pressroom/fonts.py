@@ -131,7 +131,8 @@ def plan_fonts(
 
 def script_name(code: str) -> str:
     """The script's name in English, from CLDR (Thai, Arabic, Simplified Han, Nastaliq...)."""
-    return Locale("en").scripts.get(code, code)
+    name = Locale("en").scripts.get(code, code)
+    return f"{name} Han" if code in ("Hans", "Hant") else name
 
 
 def font_package(family: str) -> str:

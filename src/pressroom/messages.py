@@ -107,6 +107,10 @@ NOTE_CLIPPED = "Note {number} on page {note_page} does not fit on the page and i
 NOTE_TEXT_INCOMPLETE = "Note {number} on page {note_page} is not printed in full."
 AUDIT_FIX = "The previous PDF was kept. Shorten the note or the paragraph that calls it, and build again."
 BACK_PAGE_NOT_LAST = "The organisation's background page is not the last page on its own (page {page} of {pages})."
+RUNNING_HEAD_TOO_LONG = (
+    "The title does not fit in the running head at the top of page {page}. "
+    "Add a shorter title for it to report.yaml: 'short_title: ...'."
+)
 LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Add a space or line break opportunity."
 
 # CLI
@@ -136,6 +140,11 @@ DOCTOR_FONT = "font '{family}' ({where})"
 DOCTOR_FONT_FILES = "{count} files in {folder}"
 DOCTOR_FONT_PACKAGE = "the package that provides the font {family}"
 DOCTOR_FIX = "fix: {command}"
+DOCTOR_REPORT = "the report {path}"
+DOCTOR_REPORT_UNREADABLE = "cannot be read or validated"
+DOCTOR_SCRIPT = "{script} text (first at {where})"
+DOCTOR_NO_SCRIPT_FONT = "the style '{style}' names no font for it"
+DOCTOR_SCRIPT_FIX = "use a style with a font for this script, or add --serif-<script code> and --sans-<script code> to the style"
 DOCTOR_SUMMARY_OK = "This machine has everything a build needs."
 DOCTOR_SUMMARY_MISSING = "{count} missing. Run the fix commands above (apt-get as root), then `pressroom doctor` again."
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pressroom import messages
 from pressroom.load import Source, load_source
 from pressroom.markdown import check_markdown
-from pressroom.fonts import Passage, declared_fonts, plan_fonts, scripts_in
+from pressroom.fonts import Passage, Place, declared_fonts, plan_fonts, scripts_in
 from pressroom.language import Language, language_of
 from pressroom.model import Organisation, Report, ReportSettings
 from pressroom.problems import Problem
@@ -50,12 +50,20 @@ def validate(source: Source) -> tuple[Report | None, list[Problem]]:
 
     if organisation is None or any(p.is_error for p in problems):
         return None, problems + check_markdown(source.files, source.root)
-    scripts = scripts_in(_passages(source, settings, organisation), language)
-    declared = declared_fonts((styles_dir() / "_base.css", stylesheet))
-    fonts, font_problems = plan_fonts(scripts, language, declared, settings.style)
+    fonts, font_problems = plan_fonts(*font_needs(source, settings, organisation, stylesheet), settings.style)
     if font_problems:
         return None, problems + font_problems
     return Report(settings, source.root, source.files, organisation, stylesheet, language, fonts, **artwork), problems
+
+
+def font_needs(
+    source: Source, settings: ReportSettings, organisation: Organisation, stylesheet: Path
+) -> tuple[dict[str, Place], Language, dict[tuple[str, str], str]]:
+    """The scripts of everything the PDF prints (with their first place), the report's language
+    and the fonts the style declares: what fonts.plan_fonts needs, and `pressroom doctor REPORT`."""
+    language = language_of(settings.language, settings.direction)
+    scripts = scripts_in(_passages(source, settings, organisation), language)
+    return scripts, language, declared_fonts((styles_dir() / "_base.css", stylesheet))
 
 
 # The settings printed in the PDF, whose script needs a font like the text's.
