@@ -103,3 +103,19 @@ def test_a_line_running_outside_the_text_block_is_reported():
     long_word = "Unbreakable" * 20
     document = HtmlDocument(document.html.replace("<p>Two", f"<p>{long_word} Two"), (), REPROS)
     assert any(p.startswith("A line on page 1 runs outside the text block") for p in audit_of(document, body))
+
+
+def test_a_running_head_that_does_not_fit_fails_naming_short_title(tmp_path):
+    from report_folders import write_report
+
+    from pressroom.build import build
+    from pressroom.problems import UserError
+
+    title = "Nuevas amenazas mundiales relacionadas con la explotación sexual de niños, niñas y adolescentes en línea"
+    text = "\n\n".join(["Texto de prueba " * 60] * 8)
+    folder = write_report(tmp_path / "long", text, title=title, language="es")
+    with pytest.raises(UserError) as failure:
+        build(folder, tmp_path / "long.pdf")
+    assert "short_title" in str(failure.value) and "page 2" in str(failure.value)
+    folder = write_report(tmp_path / "short", text, title=title, short_title="Nuevas amenazas mundiales", language="es")
+    assert build(folder, tmp_path / "short.pdf").pages >= 2
