@@ -11,7 +11,10 @@ Reproduction: tests/engine/repros/thai_sara_am.html (pdftotext gives "สาค�
 
 Fix: wrap each line of such text in a /Span marked-content sequence whose /ActualText is the
 line's own text, which PDF readers use instead of the glyph map (PDF 32000-1, 14.9.4). Lines
-only in scripts whose glyphs map one to one (Latin, Cyrillic, Greek, CJK) are left as they are.
+only in scripts whose glyphs map one to one (Latin, Cyrillic, Greek, CJK) are left as they are,
+and so are right-to-left lines: poppler lays an ActualText's characters out left to right and
+then reverses the line, so a logical ActualText would read back reversed, while the glyph map
+reads back in logical order there (lam-alef and raised harakat aside: see tests/test_languages.py).
 """
 
 from __future__ import annotations
