@@ -26,6 +26,11 @@ def test_no_break_before_a_note_call():
     assert html == f'<p>word{WORD_JOINER}<a class="note-call" id="call-1">1</a></p>'
 
 
+def test_a_space_typed_before_a_note_call_does_not_break():
+    html = after_rendering('<p>word <a class="note-call" id="call-1">1</a></p>', language_of("en"))
+    assert html == '<p>word\u00a0<a class="note-call" id="call-1">1</a></p>'
+
+
 def test_lao_khmer_and_burmese_get_word_breaks_from_icu():
     html = after_rendering("<h1>ການຂູດຮີດທາງເພດ (ICT)</h1>", language_of("lo"))
     assert html == f"<h1>ການ{ZERO_WIDTH_SPACE}ຂູດຮີດ{ZERO_WIDTH_SPACE}ທາງ{ZERO_WIDTH_SPACE}ເພດ (ICT)</h1>"

@@ -28,8 +28,12 @@ ICU_LOCALE_OF_RUN = (("\u0e80", "\u0eff", "lo"), ("\u1780", "\u19ff", "km"), ("\
 
 # Text between tags of the rendered HTML (markdown-it escapes every < and > in the text).
 TEXT_BETWEEN_TAGS = re.compile(r"(?<=>)[^<]+|^[^<]+")
-# A note call right after a word: nothing may separate them at a line end.
+# A note call right after a word: nothing may separate them at a line end. WeasyPrint does not
+# break there by itself; a space typed before the call ("word [^1]") would let it, so that
+# space becomes a no-break space.
 NOTE_CALL_AFTER_WORD = re.compile(r'(?<=[^\s>])(<a class="note-call")')
+NOTE_CALL_AFTER_SPACE = re.compile(r'[ \t]+(<a class="note-call")')
+NO_BREAK_SPACE = "\u00a0"
 
 # French, typed with ordinary spaces: the space before ; : ! ? » and after « becomes a narrow
 # no-break space, and so does the space inside a digit group (50 000).
@@ -72,6 +76,7 @@ def after_rendering(html: str, language: Language) -> str:
         return _french_spacing(piece) if french else piece
 
     html = TEXT_BETWEEN_TAGS.sub(text, html)
+    html = NOTE_CALL_AFTER_SPACE.sub(NO_BREAK_SPACE + r"\1", html)
     return NOTE_CALL_AFTER_WORD.sub(WORD_JOINER + r"\1", html)
 
 
