@@ -25,6 +25,8 @@ HAN_VARIANT_BY_SCRIPT = {"Hira": "Jpan", "Kana": "Jpan", "Hang": "Kore"}
 # Scripts with capital letters, where letter-spaced capitals are a style; elsewhere tracking
 # would break joined letters (Arabic) or clusters (Devanagari, Thai).
 CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek"})
+# Scripts that stack marks above and below the letters need more room between lines.
+LEADING = {"Khmr": 1.25, "Mymr": 1.3, "Laoo": 1.1}
 # The page number line. CLDR has no word for "page", so this is the one table of our own:
 # {page} and {pages} are the counters, in the order the language reads them.
 PAGE_LABELS = {
@@ -98,7 +100,7 @@ class Language:
         between, after = rest.split("{pages}", 1)
         return (
             f":root {{ --text-align: {'justify' if self.justify else 'start'}; "
-            f"--tracking: {1 if self.script in CASED_SCRIPTS else 0}; "
+            f"--tracking: {1 if self.script in CASED_SCRIPTS else 0}; --leading: {LEADING.get(self.script, 1)}; "
             f"--page-label-before: {_css_string(before)}; --page-label-between: {_css_string(between)}; "
             f"--page-label-after: {_css_string(after)}; }}"
         )
