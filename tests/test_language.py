@@ -51,3 +51,8 @@ def test_capitals_are_letter_spaced_only_in_cased_scripts():
 
 def test_an_unknown_region_falls_back_to_the_language():
     assert language_of("fr-XX").locale.language == "fr"
+
+
+def test_scripts_with_stacked_marks_get_more_leading():
+    assert "--leading: 1.25;" in language_of("km").css()
+    assert "--leading: 1;" in language_of("en").css()

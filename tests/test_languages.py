@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it.token import Token
-from pdfread import call_pages, note_positions
+from pdfread import call_pages, note_positions, pages
 
 from pressroom import conventions
 from pressroom.audit import embedded_fonts
@@ -126,6 +126,25 @@ def test_direction_and_language_are_set_on_the_document(built, code):
     reader = pypdf.PdfReader(built[code].files["screen"])
     assert str(reader.trailer["/Root"]["/Lang"]) == code
     assert (built[code].report.language.direction == "rtl") == (code in RIGHT_TO_LEFT)
+
+
+@pytest.mark.parametrize("code", ["en", "th", "ar", "fa", "ur"])
+def test_right_to_left_pages_are_mirrored(built, code):
+    """The page number sits at the outer corner: bottom right in a left-to-right report,
+    bottom left in a right-to-left one; the heading starts at the right edge there."""
+    first = pages(built[code].files["screen"])[0]
+
+    def find(word: str, bottom: bool = False):  # pdftotext -bbox gives right-to-left words reversed
+        return next(w for w in first.words if (w.y0 > first.height * 0.9) == bottom
+                    and (word.upper() in w.text.upper() or word[::-1] in w.text))
+
+    number = find(built[code].report.language.page_label.split()[0], bottom=True)
+    heading_word = find(built[code].report.files[0].text.split("\n")[0].removeprefix("## ").split()[0])
+    middle = first.width / 2
+    if code in RIGHT_TO_LEFT:
+        assert number.x1 < middle and heading_word.x0 > middle
+    else:
+        assert number.x0 > middle and heading_word.x1 < middle
 
 
 def _source_passages(report: Report) -> list[str]:
