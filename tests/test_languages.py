@@ -147,6 +147,30 @@ def test_right_to_left_pages_are_mirrored(built, code):
         assert number.x0 > middle and heading_word.x1 < middle
 
 
+@pytest.mark.parametrize(("code", "background"), [("pt", "en"), ("ru", "en"), ("fr", None), ("th", None), ("ar", None)])
+def test_the_background_page_is_in_the_report_s_language_or_tagged_as_english(built, code, background):
+    import pypdf
+
+    result = built[code]
+    reader = pypdf.PdfReader(result.files["screen"])
+    assert result.report.organisation.language == (background or code)
+    assert _structure_languages(reader.trailer["/Root"]["/StructTreeRoot"]) == ([background] if background else [])
+
+
+def _structure_languages(node) -> list[str]:
+    """The /Lang of every structure element below `node` (the catalog holds the document's own)."""
+    import pypdf
+
+    node = node.get_object()
+    if isinstance(node, pypdf.generic.ArrayObject):
+        return [lang for kid in node for lang in _structure_languages(kid)]
+    if not isinstance(node, pypdf.generic.DictionaryObject):
+        return []
+    found = [str(node["/Lang"])] if "/Lang" in node and node.get("/Type") == "/StructElem" else []
+    kids = node.get("/K")
+    return found + (_structure_languages(kids) if kids is not None else [])
+
+
 def _source_passages(report: Report) -> list[str]:
     """The texts a reader sees: printed settings, then every inline run of every file."""
     settings = report.settings

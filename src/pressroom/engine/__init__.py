@@ -20,6 +20,7 @@ from . import (
     footnote_lost_on_orphans,
     footnote_policy_line,
     footnote_split_long,
+    structure_lang,
     text_extraction_clusters,
 )
 from ._patching import Patch
@@ -34,6 +35,7 @@ PATCHES: tuple[ModuleType, ...] = (
     footnote_lost_on_orphans,
     footnote_split_long,
     text_extraction_clusters,
+    structure_lang,
 )
 
 
