@@ -88,12 +88,17 @@ def test_every_note_is_on_the_page_of_its_call(built, code):
         assert calls[number][0] == page
 
 
-@pytest.mark.parametrize("code", CODES)
+MIXED_DIRECTIONS = pytest.mark.xfail(
+    strict=True,
+    reason="pdftotext moves the brackets around a Latin run inside right-to-left lines ('(‪ )ICT‬'); "
+    "in Arabic, harakat drawn with a text rise also come out as lines of their own",
+)
+
+
+@pytest.mark.parametrize("code", [pytest.param(c, marks=MIXED_DIRECTIONS) if c in RIGHT_TO_LEFT else c for c in CODES])
 def test_text_reads_back_as_the_source_words_in_order(built, code):
     """Every paragraph, heading, list item, table cell and note reads back from pdftotext
     word for word, in logical order (NFC; line breaks and break controls aside)."""
-    if code in RIGHT_TO_LEFT:
-        pytest.xfail("Arabic-script harakat are drawn with a text rise, which pdftotext reads as another line")
     result = built[code]
     text = subprocess.run(["pdftotext", str(result.files["screen"]), "-"], capture_output=True, text=True, check=True).stdout
     extracted = _squash(text)
@@ -108,8 +113,8 @@ LAM_ALEF = pytest.mark.xfail(
 
 @pytest.mark.parametrize("code", [pytest.param(c, marks=LAM_ALEF) if c == "ar" else c for c in sorted(RIGHT_TO_LEFT)])
 def test_right_to_left_text_reads_back_in_logical_order_without_its_marks(built, code):
-    """Letters and their order survive in right-to-left reports; only the harakat (vowel marks)
-    come apart (see the xfail above)."""
+    """Right-to-left passages without Latin text read back in logical order, letters and words;
+    only the harakat (vowel marks) come apart (see the xfail above)."""
     result = built[code]
     text = subprocess.run(["pdftotext", str(result.files["screen"]), "-"], capture_output=True, text=True, check=True).stdout
     extracted = _squash(_without_marks(text))
