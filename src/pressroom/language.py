@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_skeleton
 
 Direction = Literal["ltr", "rtl"]
@@ -143,8 +144,6 @@ def _likely_script(locale: Locale) -> str:
     """The script CLDR's likely-subtags data gives the locale (zh-TW -> Hant, ar -> Arab)."""
     if locale.script:
         return locale.script
-    from babel.core import get_global
-
     likely = get_global("likely_subtags")
     for key in (f"{locale.language}_{locale.territory}" if locale.territory else None, locale.language):
         if key and key in likely:
