@@ -176,6 +176,26 @@ def _structure_languages(node) -> list[str]:
     return found + (_structure_languages(kids) if kids is not None else [])
 
 
+@pytest.mark.parametrize("code", ["zh-CN", "zh-TW", "ja"])
+def test_no_cjk_line_starts_with_closing_punctuation_or_a_note_call(built, code):
+    """Kinsoku: a line never starts with closing punctuation, nor with a note number."""
+    first = pages(built[code].files["screen"])[0]
+    body = [w for w in first.words if first.height * 0.1 < w.y0 < first.height * 0.85]
+    line_starts = [min(line, key=lambda w: w.x0).text for line in _lines(body)]
+    assert line_starts and not [s for s in line_starts if s[0] in "，。、；：？！）」』】" or s.isdigit()]
+
+
+def _lines(words):
+    """Words grouped into lines by overlapping height (a raised note call stays on its line)."""
+    lines: list[list] = []
+    for word in sorted(words, key=lambda w: (w.y1, w.x0)):
+        if lines and word.y0 < lines[-1][0].y1 and word.y1 > lines[-1][0].y0:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return lines
+
+
 def _source_passages(report: Report) -> list[str]:
     """The texts a reader sees: printed settings, then every inline run of every file."""
     settings = report.settings
