@@ -63,6 +63,7 @@ def report_fonts(path: Path) -> list[Finding]:
     from pydantic import ValidationError
 
     from pressroom.fonts import plan_fonts, script_name
+    from pressroom.language import language_of
     from pressroom.load import load_source
     from pressroom.model import ReportSettings
     from pressroom.validate import font_needs, load_organisation
@@ -73,7 +74,8 @@ def report_fonts(path: Path) -> list[Finding]:
         settings = ReportSettings.model_validate(source.settings) if source else None
     except ValidationError:
         settings = None
-    organisation = load_organisation(settings.organisation)[0] if settings else None
+    language = language_of(settings.language, settings.direction) if settings else None
+    organisation = load_organisation(settings.organisation, language)[0] if settings else None
     stylesheet = styles_dir() / f"{settings.style}.css" if settings else None
     if source is None or settings is None or organisation is None or not stylesheet or not stylesheet.is_file():
         return [Finding(subject, messages.DOCTOR_REPORT_UNREADABLE, f"pressroom build {path}")]

@@ -9,10 +9,10 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from pressroom.markdown import Body
 from pressroom import conventions
 from pressroom.icc import cmyk_profile_path
 from pressroom.language import language_of
+from pressroom.markdown import Body
 from pressroom.model import Report
 from pressroom.profiles import Profile, profile_css
 from pressroom.resources import styles_dir, templates_dir

@@ -10,10 +10,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from pressroom import messages
-from pressroom.load import Source, load_source
-from pressroom.markdown import check_markdown
 from pressroom.fonts import Passage, Place, declared_fonts, plan_fonts, scripts_in
 from pressroom.language import Language, language_of
+from pressroom.load import Source, load_source
+from pressroom.markdown import check_markdown
 from pressroom.model import Organisation, Report, ReportSettings
 from pressroom.problems import Problem
 from pressroom.resources import available_organisations, available_styles, organisations_dir, styles_dir
