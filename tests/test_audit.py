@@ -143,3 +143,19 @@ def test_bold_italic_and_italic_in_a_heading_are_the_style_fonts_not_a_substitut
 )
 def test_every_style_word_is_taken_off_a_font_name(name: str):
     assert STYLE_SUFFIX.sub("", SUBSET_TAG.sub("", name)).replace("-", "") in ("CharisSIL", "NotoSans")
+
+
+def test_a_running_head_that_does_not_fit_fails_naming_short_title(tmp_path):
+    from report_folders import write_report
+
+    from pressroom.build import build
+    from pressroom.problems import UserError
+
+    title = "Nuevas amenazas mundiales relacionadas con la explotación sexual de niños, niñas y adolescentes en línea"
+    text = "\n\n".join(["Texto de prueba " * 60] * 8)
+    folder = write_report(tmp_path / "long", text, title=title, language="es")
+    with pytest.raises(UserError) as failure:
+        build(folder, tmp_path / "long.pdf")
+    assert "short_title" in str(failure.value) and "page 2" in str(failure.value)
+    folder = write_report(tmp_path / "short", text, title=title, short_title="Nuevas amenazas mundiales", language="es")
+    assert build(folder, tmp_path / "short.pdf").pages >= 2

@@ -129,7 +129,7 @@ def _make(
         # Pad before the back page so it stays the outside back cover: lay out again.
         document, problems = _document(report, body, profile, workdir, created, blanks)
         layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
-    result = audit(layout, body)
+    result = audit(layout, body, report.fonts.families)
     problems += layout_problems + result.problems
     identity = f"{report.settings.title}|{report.settings.date}"
     pdf = finish(layout.pdf, cmyk_only=profile.name == "print", identity=identity)

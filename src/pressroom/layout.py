@@ -128,10 +128,14 @@ def _tables(box: boxes.Box) -> list[boxes.TableBox]:
 
 def _problems_from(records: list[logging.LogRecord], refused: list[str]) -> list[Problem]:
     problems = [Problem.at(messages.RESOURCE_REFUSED.format(url=url)) for url in dict.fromkeys(refused)]
+    missing_glyphs: dict[str, None] = {}
     for record in records:
         text = record.getMessage()
-        if NOTDEF_WARNING in text:
-            problems.append(Problem.at(messages.NOTDEF_GLYPH.format(families=text)))
+        if NOTDEF_WARNING in text:  # one per character drawn: gather them into one problem
+            missing_glyphs.setdefault(str(record.args[0]) if record.args else text)
         elif not any(url in text for url in refused):
             problems.append(Problem.at(messages.ENGINE_WARNING.format(detail=text), severity="warning"))
+    if missing_glyphs:
+        listed = ", ".join(f"'{c}' (U+{ord(c):04X})" if len(c) == 1 else c for c in missing_glyphs)
+        problems.append(Problem.at(messages.NOTDEF_GLYPH.format(characters=listed)))
     return problems

@@ -20,7 +20,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from PIL import Image, UnidentifiedImageError
 
-from pressroom import messages, raw_html
+from pressroom import conventions, messages, raw_html
+from pressroom.language import language_of
 from pressroom.model import Report, SourceFile
 from pressroom.problems import Problem
 
@@ -88,7 +89,12 @@ def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
     background, background_problems = _render_file(
         parser, report.organisation.background, report.organisation.background.path.parent, _Numbering()
     )
-    body = Body("\n".join(parts), tuple(numbering.notes), tuple(numbering.headings), background)
+    body = Body(
+        conventions.after_rendering("\n".join(parts), report.language),
+        tuple(numbering.notes),
+        tuple(numbering.headings),
+        conventions.after_rendering(background, language_of(report.organisation.language)),
+    )
     return body, problems + background_problems
 
 
@@ -100,7 +106,7 @@ def check_markdown(files: tuple[SourceFile, ...], root: Path) -> list[Problem]:
 
 def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: _Numbering) -> tuple[str, list[Problem]]:
     env: dict = {}
-    tokens = parser.parse(source.text, env)
+    tokens = parser.parse(conventions.before_parsing(source.text), env)
     notes_by_id = env.get("footnotes", {}).get("list", {})
     lines = source.text.split("\n")
     problems = _check_blocks(tokens, notes_by_id, source, root, lines)

@@ -140,8 +140,16 @@ RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report 
 # Layout and audit
 ENGINE_WARNING = "The layout engine reported: {detail}"
 NOTDEF_GLYPH = (
-    "Some characters have no glyph in the fonts '{families}' and were drawn as empty boxes. "
-    "Replace the characters, or use a style whose fonts have them."
+    "No installed font has these characters, so they were drawn as empty boxes: {characters}. "
+    "Replace them, or use a style that names a font for their script."
+)
+FONT_NO_SCRIPT = (
+    "The text uses the {script} script (first here: '{character}'), but the style '{style}' names no font for it. "
+    "Use a style with a font for {script}, or add one to the style as --serif-<script code> and --sans-<script code>."
+)
+FONT_SCRIPT_MISSING = (
+    "The text uses the {script} script (first here: '{character}'), and its font {fonts} is not installed. "
+    "Install it: `apt-get install {package}` (or run `pressroom doctor` on the report)."
 )
 FONT_FALLBACK = (
     "Text was set in '{used}', which the styles do not ask for (they ask for {wanted}). "
@@ -159,6 +167,10 @@ NOTE_CLIPPED = "Note {number} on page {note_page} does not fit on the page and i
 NOTE_TEXT_INCOMPLETE = "Note {number} on page {note_page} is not printed in full."
 AUDIT_FIX = "The previous PDF was kept. Shorten the note or the paragraph that calls it, and build again."
 BACK_PAGE_NOT_LAST = "The organisation's background page is not the last page on its own (page {page} of {pages})."
+RUNNING_HEAD_TOO_LONG = (
+    "The title does not fit in the running head at the top of page {page}. "
+    "Add a shorter title for it to report.yaml: 'short_title: ...'."
+)
 LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Add a space or line break opportunity."
 
 # CLI
@@ -188,6 +200,11 @@ DOCTOR_FONT = "font '{family}' ({where})"
 DOCTOR_FONT_FILES = "{count} files in {folder}"
 DOCTOR_FONT_PACKAGE = "the package that provides the font {family}"
 DOCTOR_FIX = "fix: {command}"
+DOCTOR_REPORT = "the report {path}"
+DOCTOR_REPORT_UNREADABLE = "cannot be read or validated"
+DOCTOR_SCRIPT = "{script} text (first at {where})"
+DOCTOR_NO_SCRIPT_FONT = "the style '{style}' names no font for it"
+DOCTOR_SCRIPT_FIX = "use a style with a font for this script, or add --serif-<script code> and --sans-<script code> to the style"
 DOCTOR_SUMMARY_OK = "This machine has everything a build needs."
 DOCTOR_SUMMARY_MISSING = "{count} missing. Run the fix commands above (apt-get as root), then `pressroom doctor` again."
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.request import url2pathname
 
-from pressroom.messages import DOCTOR_FONT_PACKAGE
-
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -31,22 +29,9 @@ def available_styles() -> list[str]:
 
 
 def available_organisations() -> list[str]:
-    return sorted(p.stem for p in organisations_dir().glob("*.md"))
+    return sorted(p.parent.name for p in organisations_dir().glob("*/en.md"))
 
 
 def path_of_file_url(url: str) -> Path:
     """The local path of a file:// URL (query and fragment dropped)."""
     return Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file://").removeprefix("file:")))
-
-
-# The Debian package of each font family the styles use (for doctor and the audit's advice).
-FONT_PACKAGES = {
-    "Charis SIL": "fonts-sil-charis",
-    "Noto Sans": "fonts-noto-core",
-    "Noto Serif": "fonts-noto-core",
-    "Noto Sans Mono": "fonts-noto-mono",
-}
-
-
-def font_package(family: str) -> str:
-    return FONT_PACKAGES.get(family, DOCTOR_FONT_PACKAGE.format(family=family))

@@ -159,7 +159,7 @@ def test_everything_a_build_reads_is_watched(report_copy: Path, tmp_path: Path) 
     assert any("Charis" in font.name for font in fonts) and any("NotoSans" in font.name for font in fonts)
     snapshot = take_snapshot(roots, fonts, tmp_path / "out.pdf")
     for path in (report_copy / "report.yaml", report_copy / "briefing-paper.md", styles_dir() / "report.css",
-                 templates_dir() / "report.html.j2", organisations_dir() / "ecpat-international.md", fonts[0]):
+                 templates_dir() / "report.html.j2", organisations_dir() / "ecpat-international" / "en.md", fonts[0]):
         assert path in snapshot, path
 
 

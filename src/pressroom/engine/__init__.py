@@ -21,6 +21,8 @@ from . import (
     footnote_policy_line,
     footnote_split_long,
     footnote_whitespace,
+    structure_lang,
+    text_extraction_clusters,
 )
 from ._patching import Patch
 
@@ -34,6 +36,8 @@ PATCHES: tuple[ModuleType, ...] = (
     footnote_lost_on_orphans,
     footnote_split_long,
     footnote_whitespace,
+    text_extraction_clusters,
+    structure_lang,
 )
 
 
