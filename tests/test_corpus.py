@@ -25,22 +25,6 @@ TOP_MARGIN, BOTTOM_MARGIN = 21 * MM, 23 * MM  # styles/_base.css: running heads 
 GAP = 4000  # letters
 MAX_STARTS = 200
 
-# Documents that fail only for what issue 7a builds (notes as block containers, raw HTML, other
-# tools' front matter). The lead removes these marks after merging 7a.
-NEEDS_7A: dict[str, str] = {
-    "pandoc-testsuite": "needs issue-7a: note 2 ([^longnote]) holds an indented code block and is cut, "
-    "its rest printed in the body (the audit: 'Note 2 ... is not printed in full'). Also, for issue 8: "
-    "the text's '∈' (U+2208) is in neither Charis SIL nor Noto Sans, so the audit reports DejaVu Sans",
-}
-
-
-def documents() -> list:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=NEEDS_7A[name], strict=False)) if name in NEEDS_7A else name
-        for name in DOCUMENTS
-    ]
-
-
 @dataclass(frozen=True)
 class Built:
     result: BuildResult | None
@@ -77,13 +61,13 @@ def test_the_corpus_has_at_least_eight_documents_and_a_source_for_each():
         assert f"`{name}/`" in sources, f"{name} has no source and licence in tests/data/corpus/README.md"
 
 
-@pytest.mark.parametrize("name", documents())
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_builds_in_both_profiles(built, name: str):
     files = built(name).files()  # raises the build's UserError, with every problem, if it failed
     assert set(files) == {"screen", "print"} and all(path.is_file() for path in files.values())
 
 
-@pytest.mark.parametrize("name", documents())
+@pytest.mark.parametrize("name", DOCUMENTS)
 @pytest.mark.parametrize("profile", ["screen", "print"])
 def test_every_note_starts_on_the_page_of_its_first_call(built, name: str, profile: str):
     pdf = built(name).files()[profile]
@@ -93,7 +77,7 @@ def test_every_note_starts_on_the_page_of_its_first_call(built, name: str, profi
     assert misplaced == {}, "note: (call page, note page)"
 
 
-@pytest.mark.parametrize("name", documents())
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_note_is_printed_in_full(built, name: str):
     pdf = built(name).files()["screen"]
     read = pages(pdf)
@@ -107,7 +91,7 @@ def test_every_note_is_printed_in_full(built, name: str):
         assert missing is None, f"note {number} on page {page}: '{missing}' not printed"
 
 
-@pytest.mark.parametrize("name", documents())
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_every_paragraph_is_printed_word_for_word(built, name: str):
     pdf = built(name).files()["screen"]
     tops: dict[int, float] = {}

@@ -35,8 +35,9 @@ def test_the_language_s_own_font_comes_first_and_others_follow():
     scripts = scripts_in([Passage(Path("a.md"), "ภาษาไทย ICT सूचना")], language_of("th"))
     plan, problems = plan_fonts(scripts, language_of("th"), declared_fonts(STYLE), "report")
     assert problems == []
-    assert plan.stacks["serif"] == ("Noto Serif Thai", "Charis SIL", "Noto Serif Devanagari")
-    assert plan.stacks["sans"] == ("Noto Sans Thai", "Noto Sans", "Noto Sans Devanagari")
+    symbols = ("Noto Sans Math", "Noto Sans Symbols2")  # last in every stack
+    assert plan.stacks["serif"] == ("Noto Serif Thai", "Charis SIL", "Noto Serif Devanagari", *symbols)
+    assert plan.stacks["sans"] == ("Noto Sans Thai", "Noto Sans", "Noto Sans Devanagari", *symbols)
     assert plan.stacks["mono"][0] == "Noto Sans Mono"
     assert '--serif: "Noto Serif Thai", "Charis SIL", "Noto Serif Devanagari";' in plan.css()
 

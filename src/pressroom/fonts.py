@@ -27,6 +27,9 @@ DECLARATION = re.compile(r"--(serif|sans|mono)(?:-([A-Z][a-z]{3}))?\s*:\s*([^;]+
 # Scripts the base fonts (Charis SIL, Noto Sans) cover, and characters every script shares.
 BASE_SCRIPTS = frozenset({"Latn", "Grek", "Cyrl"})
 SHARED_SCRIPTS = frozenset({"Zyyy", "Zinh", "Zzzz"})
+# Fonts for the symbols all scripts share (maths, arrows, dingbats): last in every stack,
+# since fontTools files those characters under no script of their own.
+SYMBOL_SCRIPTS = ("Zmth", "Zsym")
 # The Debian package of a font family: the families the styles use, then by name.
 FONT_PACKAGES = {
     "Charis SIL": "fonts-sil-charis",
@@ -125,6 +128,8 @@ def plan_fonts(
             if family and role in stacks:
                 stack = stacks[role]
                 stack.insert(0 if script == own and role != "mono" else len(stack), family)
+    for role, stack in stacks.items():
+        stack += [declared[(role, s)] for s in SYMBOL_SCRIPTS if (role, s) in declared and font_installed(declared[(role, s)])]
     plan = FontPlan({role: tuple(dict.fromkeys(stack)) for role, stack in stacks.items()}, tuple(scripts))
     return plan, problems
 

@@ -102,7 +102,7 @@ def test_quiet_hides_warnings_but_strict_still_fails(paper: Path, tmp_path: Path
         ("\nA call to nothing.[^nowhere]\n", messages.NOTE_UNDEFINED.format(label="nowhere")),
         # A sign of no script that no face of the styles has: the audit of the laid-out PDF fails.
         # (A letter of a script the style has no font for stops the build earlier, at validation.)
-        ("\nA keyboard sign: \u2318.\n", "were set in"),
+        ("\nAn emoji: \U0001F600.\n", "were set in"),
     ],
     ids=["source-error", "failed-audit"],
 )
