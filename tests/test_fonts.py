@@ -39,7 +39,7 @@ def test_the_language_s_own_font_comes_first_and_others_follow():
     assert plan.stacks["serif"] == ("Noto Serif Thai", "Charis SIL", "Noto Serif Devanagari", *symbols)
     assert plan.stacks["sans"] == ("Noto Sans Thai", "Noto Sans", "Noto Sans Devanagari", *symbols)
     assert plan.stacks["mono"][0] == "Noto Sans Mono"
-    assert '--serif: "Noto Serif Thai", "Charis SIL", "Noto Serif Devanagari";' in plan.css()
+    assert '--serif: "Noto Serif Thai", "Charis SIL", "Noto Serif Devanagari", "Noto Sans Math", "Noto Sans Symbols2";' in plan.css()
 
 
 def test_a_missing_font_is_one_message_with_script_place_and_package(monkeypatch):
