@@ -14,7 +14,7 @@ from weasyprint.urls import URLFetcher
 from pressroom import messages
 from pressroom.engine import patched_engine
 from pressroom.problems import Problem
-from pressroom.resources import path_of_file_url, styles_dir
+from pressroom.resources import confined_path, styles_dir
 from pressroom.template import HtmlDocument
 
 NOTDEF_WARNING = ".notdef glyph"
@@ -37,12 +37,13 @@ class ConfinedFetcher(URLFetcher):
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: Any = None) -> Any:
-        if url.startswith("file:"):
-            path = path_of_file_url(url).resolve()
-            if not any(path.is_relative_to(root) for root in self.allowed):
+        if url.lower().startswith("file:"):
+            path = confined_path(url, self.allowed)
+            if path is None:
                 self.refused.append(url)
                 raise ValueError(f"outside the report: {url}")
-        elif not url.startswith("data:"):
+            url = path.as_uri()  # what is opened is exactly what was checked
+        elif not url.lower().startswith("data:"):
             self.refused.append(url)
             raise ValueError(f"not a local file: {url}")
         return super().fetch(url, headers)

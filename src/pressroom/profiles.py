@@ -100,6 +100,8 @@ def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
 
     def convert(match: re.Match) -> str:
         source = path_of_file_url(match[2])
+        if source is None:  # not a file the Markdown stage checked: leave it to the fetcher
+            return match[0]
         # Named after the source, so a second layout (saddle-stitch padding) reuses the copy.
         digest = hashlib.sha1(str(source).encode()).hexdigest()[:12]
         target = workdir / f"{digest}-{source.stem}.jpg"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from pressroom.messages import DOCTOR_FONT_PACKAGE
@@ -34,9 +35,31 @@ def available_organisations() -> list[str]:
     return sorted(p.stem for p in organisations_dir().glob("*.md"))
 
 
-def path_of_file_url(url: str) -> Path:
-    """The local path of a file:// URL (query and fragment dropped)."""
-    return Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file://").removeprefix("file:")))
+def path_of_file_url(url: str) -> Path | None:
+    """The absolute local path a file: URL names (query and fragment dropped), or None when
+    it names none on this machine: a host (localhost, an IP, a UNC share), a relative path,
+    a NUL byte."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() != "file" or parts.netloc or parts.path.startswith("//"):
+        return None
+    path = Path(url2pathname(parts.path))
+    return path if path.is_absolute() and "\0" not in str(path) else None
+
+
+def confined_path(url: str, roots: tuple[Path, ...]) -> Path | None:
+    """The real file a file: URL names (symlinks resolved) when it lies inside one of the
+    (resolved) roots; None for any other URL. The one gate for everything the engine reads."""
+    path = path_of_file_url(url)
+    if path is None:
+        return None
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+    return real if any(real.is_relative_to(root) for root in roots) else None
 
 
 # The Debian package of each font family the styles use (for doctor and the audit's advice).
