@@ -88,3 +88,15 @@ def test_a_call_inside_an_inline_note_is_an_error_not_a_silent_loss(make_report)
     body, problems = render_markdown(make_report("Text^[An inline note with a call[^b].].\n\n[^b]: Inner.\n"))
     errors = [p for p in problems if p.is_error]
     assert len(errors) == 1 and errors[0].line == 1 and "[^b]" in errors[0].message
+
+
+def test_a_link_to_a_local_file_is_refused_at_its_place(make_report):
+    _, problems = render_markdown(make_report("Intro.\n\nSee the [annex](annex.pdf) and [top](#intro).\n"))
+    assert [(p.line, p.column, p.is_error) for p in problems] == [(3, 17, True)]
+    assert "annex.pdf" in problems[0].message
+
+
+def test_web_links_pass_and_file_urls_never_become_links(make_report):
+    text = "[a](file:///etc/passwd) [b](https://example.org) [c](mailto:x@example.org)\n"
+    body, problems = render_markdown(make_report(text))
+    assert problems == [] and 'href="file:' not in body.html

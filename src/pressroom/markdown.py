@@ -17,6 +17,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from PIL import Image, UnidentifiedImageError
 
 from pressroom import messages
+from pressroom.links import local_link_target
 from pressroom.model import Report, SourceFile
 from pressroom.problems import Problem
 
@@ -108,6 +109,9 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
         for token in block.children or []:
             if token.type == "image":
                 problems += _check_image(token, block, source, root, lines)
+            if token.type == "link_open" and (target := local_link_target(token)) is not None:
+                line, column = _locate(target, block, source, lines)
+                problems.append(Problem.at(messages.LINK_LOCAL_FILE.format(target=target), source.path, line, column))
             if token.type != "footnote_ref":
                 continue
             note_id = token.meta["id"]

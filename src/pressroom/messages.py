@@ -75,6 +75,10 @@ IMAGE_NO_ALT = "The image '{src}' has no description. Write one between the brac
 IMAGE_MISSING = "The image '{src}' does not exist. Check the path; it is read relative to this file."
 IMAGE_OUTSIDE = "The image '{src}' is outside the report folder. Copy it into the report folder."
 IMAGE_UNREADABLE = "The image '{src}' cannot be read: it is damaged or not a picture. Save it again as PNG or JPEG."
+LINK_LOCAL_FILE = (
+    "The link '{target}' points at a file on this computer: a reader of the PDF does not have it, "
+    "and the PDF would show this computer's folders. Link to its address on the web (https://...) instead."
+)
 RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report and styles folders, so it was not loaded."
 
 # Layout and audit
