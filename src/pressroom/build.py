@@ -29,6 +29,7 @@ from pressroom.preflight.model import PreflightOptions
 from pressroom.preflight.run import preflight
 from pressroom.problems import Problem, UserError, errors_in
 from pressroom.profiles import Profile, ProfileChoice, ProfileName, cmyk_images, output_paths, profiles_for
+from pressroom.resources import source_mounts
 from pressroom.template import HtmlDocument, fill_template
 from pressroom.validate import validate
 
@@ -148,7 +149,7 @@ def _document(
         return document, []
     images = workdir / "images"
     images.mkdir(exist_ok=True)
-    html, problems = cmyk_images(document.html, images)
+    html, problems = cmyk_images(document.html, images, source_mounts(report.root))
     return dataclasses.replace(document, html=html, resource_dirs=(*document.resource_dirs, images)), problems
 
 

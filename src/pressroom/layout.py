@@ -14,7 +14,7 @@ from weasyprint.urls import URLFetcher
 from pressroom import messages
 from pressroom.engine import patched_engine
 from pressroom.problems import Problem
-from pressroom.resources import confined_path, styles_dir
+from pressroom.resources import MOUNT, REPORT_MOUNT, confined_path, organisations_dir, source_mounts, styles_dir, unmounted
 from pressroom.template import HtmlDocument
 
 NOTDEF_WARNING = ".notdef glyph"
@@ -31,12 +31,14 @@ class Layout:
 class ConfinedFetcher(URLFetcher):
     """Lets WeasyPrint read local files inside the allowed folders, and nothing else."""
 
-    def __init__(self, allowed: tuple[Path, ...]):
+    def __init__(self, allowed: tuple[Path, ...], mounts: dict[str, Path] | None = None):
         super().__init__(allowed_protocols={"file", "data"})
         self.allowed = tuple(path.resolve() for path in allowed)
+        self.mounts = mounts or {}
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: Any = None) -> Any:
+        url = unmounted(url, self.mounts)
         if url.lower().startswith("file:"):
             path = confined_path(url, self.allowed)
             if path is None:
@@ -68,12 +70,13 @@ def lay_out(
 ) -> tuple[Layout, list[Problem]]:
     """Render with the footnote patches applied; engine warnings come back as problems.
     `finisher` may add to the PDF's objects just before the engine writes them."""
-    fetcher = ConfinedFetcher((document.base_dir, styles_dir(), *document.resource_dirs))
+    mounts = {**source_mounts(document.base_dir), **{folder.name: folder for folder in document.resource_dirs}}
+    fetcher = ConfinedFetcher((document.base_dir, styles_dir(), organisations_dir(), *document.resource_dirs), mounts)
     log = _EngineLog()
     weasyprint.LOGGER.addHandler(log)
     try:
         with patched_engine():
-            html = weasyprint.HTML(string=document.html, base_url=str(document.base_dir) + "/", url_fetcher=fetcher)
+            html = weasyprint.HTML(string=document.html, base_url=f"{MOUNT}{REPORT_MOUNT}/", url_fetcher=fetcher)
             # @color-profile rules register into this dict, which render() needs to see.
             color_profiles: dict[str, Any] = {}
             css = {"url_fetcher": fetcher, "color_profiles": color_profiles}

@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 
 from pressroom import messages
 from pressroom.links import local_link_target
+from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
 from pressroom.problems import Problem
 
@@ -259,7 +260,7 @@ def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lin
     elif not _is_readable_image(path):
         problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=src), source.path, line, column))
     else:
-        token.attrSet("src", path.as_uri())
+        token.attrSet("src", mounted_url(root, path))
     return problems
 
 

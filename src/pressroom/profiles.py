@@ -21,7 +21,7 @@ from pressroom import messages
 from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
 from pressroom.model import ReportSettings
 from pressroom.problems import Problem
-from pressroom.resources import path_of_file_url
+from pressroom.resources import mount_url, path_of_file_url, unmounted
 
 ProfileName = Literal["screen", "print"]
 ProfileChoice = Literal["screen", "print", "both"]
@@ -94,19 +94,22 @@ def cmyk_overrides(stylesheets: tuple[Path, ...]) -> str:
     return ":root { " + " ".join(declarations) + " }\nhtml { color: var(--text, device-cmyk(0 0 0 1)); }"
 
 
-def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
-    """Point every image at a CMYK copy made with the print profile (the screen file keeps RGB)."""
+def cmyk_images(html: str, workdir: Path, mounts: dict[str, Path] | None = None) -> tuple[str, list[Problem]]:
+    """Point every image at a CMYK copy made with the print profile (the screen file keeps RGB).
+    The copies are named by the image's place in its (mounted) folder, and the engine reads
+    them as mounted too, so the print file does not depend on where the report lies."""
     problems: list[Problem] = []
 
     def convert(match: re.Match) -> str:
-        source = path_of_file_url(match[2])
+        source = path_of_file_url(unmounted(match[2], mounts or {}))
         if source is None:  # not a file the Markdown stage checked: leave it to the fetcher
             return match[0]
         # Named after the source, so a second layout (saddle-stitch padding) reuses the copy.
-        digest = hashlib.sha1(str(source).encode()).hexdigest()[:12]
+        digest = hashlib.sha1(match[2].encode()).hexdigest()[:12]
         target = workdir / f"{digest}-{source.stem}.jpg"
+        url = mount_url(workdir.name, target.name)
         if target.is_file():
-            return f"{match[1]}{target.as_uri()}{match[3]}"
+            return f"{match[1]}{url}{match[3]}"
         try:
             with Image.open(source) as image:
                 image.load()
@@ -115,6 +118,6 @@ def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
         except OSError as error:
             problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=source.name, detail=error), source))
             return match[0]
-        return f"{match[1]}{target.as_uri()}{match[3]}"
+        return f"{match[1]}{url}{match[3]}"
 
     return IMAGE_SRC.sub(convert, html), problems
