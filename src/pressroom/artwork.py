@@ -30,6 +30,11 @@ Rect = tuple[float, float, float, float]
 TOLERANCE_PT = 0.5
 BOXES = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
 LETTERHEAD = NameObject("/PressroomLetterhead")
+# Limits that keep a hostile or broken file from taking the machine: a cover has a few pages.
+MAX_ARTWORK_BYTES = 200 * 1024 * 1024
+MAX_ARTWORK_PAGES = 64
+# Scripts and actions of the designer's file stay behind: they could run in a reader's program.
+NOT_COPIED = ("/Annots", "/AA")
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
     if cover is not None:
         boxes = {key: as_rect(get(report_page, key)) for key in BOXES if key in report_page}
         for index, source in enumerate(cover.pages):
-            page = writer.insert_page(source, index, excluded_keys=("/Annots",))
+            page = writer.insert_page(source, index, excluded_keys=NOT_COPIED)
             _wrap(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm\n" % _offset(_trim(source), trim), b"\nQ EMC\n")
             for key in BOXES:
                 if key in page:
@@ -87,22 +92,45 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
     return output.getvalue(), problems
 
 
-def _open(path: Path | None, role: str, trim: Rect, print_file: bool, problems: list[Problem]) -> pypdf.PdfReader | None:
-    """The artwork's reader when it is usable, else None with the reasons in `problems`."""
+def artwork_pages(path: Path | None, role: str) -> tuple[int, list[Problem]]:
+    """How many pages a designer's PDF has, opened with every guard (before any other use)."""
+    problems: list[Problem] = []
+    reader = _guarded_reader(path, role, problems)
+    return (len(reader.pages) if reader is not None else 0), problems
+
+
+def _guarded_reader(path: Path | None, role: str, problems: list[Problem]) -> pypdf.PdfReader | None:
+    """The artwork's reader if it opens, is not locked and is within the limits."""
     if path is None:
         return None
     try:
+        if path.stat().st_size > MAX_ARTWORK_BYTES:
+            problems.append(_problem(messages.ARTWORK_TOO_BIG, path, role=role, limit=MAX_ARTWORK_BYTES // 2**20))
+            return None
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             problems.append(_problem(messages.ARTWORK_ENCRYPTED, path, role=role))
             return None
-        pages = list(reader.pages)
+        count = len(reader.pages)
+        if count > MAX_ARTWORK_PAGES:
+            problems.append(_problem(messages.ARTWORK_TOO_MANY_PAGES, path, role=role, count=count, limit=MAX_ARTWORK_PAGES))
+            return None
+        list(reader.pages)
     except Exception as error:  # noqa: BLE001 - any parse failure is the file's fault
         problems.append(_problem(messages.ARTWORK_UNREADABLE, path, role=role, detail=error))
         return None
-    if not pages:
+    if not count:
         problems.append(_problem(messages.ARTWORK_UNREADABLE, path, role=role, detail="no pages"))
         return None
+    return reader
+
+
+def _open(path: Path | None, role: str, trim: Rect, print_file: bool, problems: list[Problem]) -> pypdf.PdfReader | None:
+    """The artwork's reader when it is usable, else None with the reasons in `problems`."""
+    reader = _guarded_reader(path, role, problems)
+    if reader is None or path is None:
+        return None
+    pages = list(reader.pages)
     width, height = trim[2] - trim[0], trim[3] - trim[1]
     for number, page in enumerate(pages, 1):
         if int(inherited(page, "/Rotate") or 0) % 360:

@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import pypdf
-
 from pressroom import messages
-from pressroom.artwork import Artwork, apply_artwork
+from pressroom.artwork import Artwork, apply_artwork, artwork_pages
 from pressroom.audit import audit
 from pressroom.finish import catalog_finisher, finish
 from pressroom.layout import lay_out
@@ -100,7 +98,9 @@ def build(
 
     paths = output_paths(output, profile)
     made: dict[ProfileName, _Made] = {}
-    cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
+    cover_pages, cover_problems = artwork_pages(report.cover, "cover")
+    problems += cover_problems
+    _stop_on_errors(problems, strict)
     with tempfile.TemporaryDirectory(prefix="pressroom-") as workdir:
         for each in profiles_for(profile, report.settings):
             made[each.name], profile_problems = _make(report, body, each, Path(workdir), created, cover_pages)

@@ -147,6 +147,8 @@ PREFLIGHT_REPORT_FAILED = "The preflight report {path} could not be written ({re
 ARTWORK_PAGE = " on page {page}"
 ARTWORK_UNREADABLE = "The {role} '{name}' cannot be read as a PDF ({detail}). Export it again from the design program as PDF."
 ARTWORK_ENCRYPTED = "The {role} '{name}' is protected by a password. Export it again without one."
+ARTWORK_TOO_BIG = "The {role} '{name}' is larger than {limit} MB. Export it again with images at print resolution (300 ppi)."
+ARTWORK_TOO_MANY_PAGES = "The {role} '{name}' has {count} pages; at most {limit} are taken. Export only the pages it needs."
 ARTWORK_ROTATED = "The {role} '{name}' is saved turned sideways{where}. Export it upright, at the report's page size."
 ARTWORK_SIZE = (
     "The {role} '{name}' is {found}{where}, but the report's pages are {expected}. "
