@@ -11,6 +11,7 @@ import dataclasses
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from pressroom.artwork import Artwork, apply_artwork, artwork_pages
 from pressroom.audit import audit
 from pressroom.finish import catalog_finisher, finish
 from pressroom.layout import lay_out
-from pressroom.load import load_source
+from pressroom.load import SETTINGS_FILE, load_source
 from pressroom.markdown import Body, render_markdown
 from pressroom.model import Report
 from pressroom.preflight.model import PreflightOptions
@@ -97,6 +98,7 @@ def build(
     _stop_on_errors(problems, strict)
 
     paths = output_paths(output, profile)
+    _stop_on_errors(output_problems(report, paths.values()), strict)
     made: dict[ProfileName, _Made] = {}
     cover_pages, cover_problems = artwork_pages(report.cover, "cover")
     problems += cover_problems
@@ -110,7 +112,11 @@ def build(
             problems += _preflight(made["print"].pdf, report, Path(workdir))
             _stop_on_errors(problems, strict)
     for name, result in made.items():
-        write_atomically(paths[name], result.pdf)
+        try:
+            write_atomically(paths[name], result.pdf)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise UserError([Problem.at(messages.OUTPUT_UNWRITABLE.format(reason=reason), paths[name])]) from error
     outputs = {name: Output(paths[name], result.pages) for name, result in made.items()}
     continued = next(iter(made.values())).continued_notes
     warnings = list(dict.fromkeys(problems))
@@ -172,6 +178,19 @@ def _preflight(pdf: bytes, report: Report, workdir: Path) -> list[Problem]:
         for f in checked.findings
         if f.severity == "error"
     ]
+
+
+def output_problems(report: Report, outputs: Iterable[Path]) -> list[Problem]:
+    """An output may not overwrite what the report is made of, nor be a folder."""
+    sources = {(report.root / SETTINGS_FILE).resolve(), *(f.path for f in report.files), report.cover, report.letterhead}
+    problems = []
+    for output in outputs:
+        path = output.resolve()
+        if path.is_dir():
+            problems.append(Problem.at(messages.OUTPUT_IS_FOLDER, output))
+        elif path in sources or (path.is_file() and path.suffix.lower() != ".pdf"):
+            problems.append(Problem.at(messages.OUTPUT_IS_SOURCE, output))
+    return problems
 
 
 def _stop_on_errors(problems: list[Problem], strict: bool) -> None:

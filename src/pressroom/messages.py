@@ -107,6 +107,10 @@ LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Ad
 
 # CLI
 BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"
+OUTPUT_IS_SOURCE = "This is a file of the report itself, which the PDF would replace. Give another name after -o, ending in .pdf."
+OUTPUT_IS_FOLDER = "This is a folder. Give the name of the PDF to write after -o, for example -o build/report.pdf."
+OUTPUT_UNWRITABLE = "The PDF cannot be written here ({reason}). Check that the folder exists, is a folder and that you may write to it, or give another path after -o."
+SOURCE_DATE_EPOCH_BAD = "SOURCE_DATE_EPOCH={value} is not a time pressroom can write into a PDF. Give seconds since 1970 up to 253402300799 (year 9999), or unset it."
 FAILED = "The build failed; {output} was not changed."
 BUG = "pressroom hit an internal error. This is a bug, not your mistake: please report it with the text above."
 CONTINUED_NOTES = "Notes continued on the next page: {notes}."
