@@ -23,6 +23,13 @@ YAML_PROBLEMS = {
     "could not find expected ':'": "This line has no ':'. Write it as 'key: value'.",
     "expected ',' or ']'": "A list opened with '[' here is never closed. Add ']' at the end of the list.",
 }
+YAML_TOO_BIG = "This file is longer than {limit} characters, far more than a report's facts. Keep only the settings in it."
+YAML_TOO_DEEP = "Lists or sections are nested more than {limit} deep here. Write the value as plain text, or remove the extra brackets."
+YAML_TOO_MANY_VALUES = (
+    "This file repeats parts of itself (with & and *) into more than {limit} values. "
+    "Write each setting out once, without & and *."
+)
+YAML_BAD_CHARACTER = "This file contains a control character ({code}) that YAML does not allow. Delete it (your editor may show it as a box or as ^@)."
 DUPLICATE_KEY = "'{key}' is written twice (first on line {first}). Keep one of them."
 YAML_NOT_MAPPING = "report.yaml must be a list of 'key: value' lines. Start with 'title: Your title'."
 FRONT_MATTER_MISSING = (
