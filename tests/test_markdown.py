@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pressroom import messages
 from pressroom.markdown import render_markdown
 
 TWO_NOTES = """First call[^b] and second[^a], then b again[^b].
@@ -100,3 +101,24 @@ def test_web_links_pass_and_file_urls_never_become_links(make_report):
     text = "[a](file:///etc/passwd) [b](https://example.org) [c](mailto:x@example.org)\n"
     body, problems = render_markdown(make_report(text))
     assert problems == [] and 'href="file:' not in body.html
+
+
+def test_image_names_with_accents_and_spaces_are_found_and_named_as_written(make_report, tmp_path):
+    from PIL import Image
+
+    report = make_report("Intro.\n\n![A chart](café.png) and ![Another](<my chart.png>)\n")
+    Image.new("RGB", (20, 20), "red").save(report.root / "café.png")
+    body, problems = render_markdown(report)
+    assert [(p.line, p.column, p.message) for p in problems] == [(3, 38, messages.IMAGE_MISSING.format(src="my chart.png"))]
+    assert 'src="file:///pressroom/report/caf%C3%A9.png"' in body.html
+
+
+def test_a_truncated_picture_is_an_error_at_its_place(make_report):
+    from PIL import Image
+
+    report = make_report("![A photo](photo.jpg)\n")
+    Image.effect_noise((400, 400), 60).convert("RGB").save(report.root / "photo.jpg")
+    data = (report.root / "photo.jpg").read_bytes()
+    (report.root / "photo.jpg").write_bytes(data[: len(data) // 2])
+    _, problems = render_markdown(report)
+    assert [(p.line, p.column, p.message) for p in problems] == [(1, 12, messages.IMAGE_TRUNCATED.format(src="photo.jpg"))]

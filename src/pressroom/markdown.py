@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from PIL import Image, UnidentifiedImageError
 
 from pressroom import messages
+from pressroom.images import image_problem
 from pressroom.links import local_link_target
 from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
@@ -245,10 +246,12 @@ def _register_heading(token: Token, tokens: list[Token], numbering: _Numbering) 
 
 
 def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
-    src = token.attrGet("src") or ""
+    src = unquote(token.attrGet("src") or "")  # as the writer wrote it: café.png, not caf%C3%A9.png
     line, column = _locate(src, block, source, lines)
     if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I):
         return [Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column)]
+    if "\0" in src:  # no file has a NUL in its name
+        return [Problem.at(messages.IMAGE_MISSING.format(src=src.replace("\0", "\\0")), source.path, line, column)]
     path = (source.path.parent / src).resolve()
     problems = []
     if not token.children and not token.content:
@@ -257,23 +260,11 @@ def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lin
         problems.append(Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column))
     elif not path.is_file():
         problems.append(Problem.at(messages.IMAGE_MISSING.format(src=src), source.path, line, column))
-    elif not _is_readable_image(path):
-        problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=src), source.path, line, column))
+    elif (problem := image_problem(path, src)) is not None:
+        problems.append(Problem.at(problem, source.path, line, column))
     else:
         token.attrSet("src", mounted_url(root, path))
     return problems
-
-
-def _is_readable_image(path: Path) -> bool:
-    """SVG is drawn by the engine itself; anything else must open as a bitmap."""
-    if path.suffix.lower() == ".svg":
-        return True
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return False
-    return True
 
 
 def _locate(needle: str, block: Token, source: SourceFile, lines: list[str]) -> tuple[int, int]:

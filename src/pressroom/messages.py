@@ -86,6 +86,18 @@ LINK_LOCAL_FILE = (
     "The link '{target}' points at a file on this computer: a reader of the PDF does not have it, "
     "and the PDF would show this computer's folders. Link to its address on the web (https://...) instead."
 )
+IMAGE_FILE_TOO_BIG = "The image '{src}' is {megabytes} MB, too large to place. Save it again at print size (300 ppi at the size it is shown)."
+IMAGE_TOO_LARGE = (
+    "The image '{src}' is {width} x {height} pixels, more than the {limit} million pixels pressroom places. "
+    "Scale it down to the size it is printed at 300 ppi (an A4 page is 2480 x 3508 pixels)."
+)
+IMAGE_TRUNCATED = "The image '{src}' is cut off: the file ends before the picture does. Copy or export it again."
+IMAGE_16_BIT = "The image '{src}' is 16-bit grey, which PDF readers show as a black box. Save it again as 8-bit grey or colour PNG, or as JPEG."
+SVG_BROKEN = "The SVG drawing '{src}' is not valid SVG (line {line}, column {column} of that file). Export it again from the drawing program."
+SVG_TOO_COMPLEX = (
+    "The SVG drawing '{src}' draws more than {limit} shapes once its <use> copies are counted, or nests them more than "
+    "{depth} deep. Simplify it, or export it as PNG at 300 ppi."
+)
 RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report and styles folders, so it was not loaded."
 
 # Layout and audit
