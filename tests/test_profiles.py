@@ -139,3 +139,21 @@ def test_a_pdf_x_1a_print_file_has_no_transparency_and_passes_preflight(report_c
     forms = [x.get_object() for page in pypdf.PdfReader(output).pages for x in page["/Resources"]["/XObject"].values()]
     assert forms and not any("/Group" in form for form in forms)
     assert all(b"\nS\n" in form.get_data() and b"\nB\n" not in form.get_data() for form in forms)
+
+
+def test_svg_colours_become_cmyk_for_print():
+    from pressroom.profiles import cmyk_svg
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><rect fill="#ff0000" style="stroke: blue; opacity: .5"/><path fill="none"/></svg>'
+    converted = cmyk_svg(svg).decode()
+    assert converted.count("device-cmyk(") == 3  # the rect's fill and stroke, and the root's default black
+    assert 'fill="none"' in converted and "opacity: .5" in converted and "#ff0000" not in converted
+
+
+def test_a_valid_svg_builds_in_both_files(tmp_path: Path):
+    from report_folders import write_report
+
+    folder = write_report(tmp_path / "report", "Text.\n\n![A chart](chart.svg)\n")
+    (folder / "chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="100" height="50" fill="#c03030"/></svg>')
+    result = build(folder, tmp_path / "out.pdf", profile="both")  # print once opened it with Pillow: "damaged"
+    assert set(result.outputs) == {"screen", "print"} and result.warnings == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -18,6 +19,7 @@ import tinycss2.color3
 from PIL import Image
 
 from pressroom import messages
+from pressroom.images import SVG_SUFFIX
 from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
 from pressroom.model import ReportSettings
 from pressroom.problems import Problem
@@ -102,22 +104,57 @@ def cmyk_images(html: str, workdir: Path, mounts: dict[str, Path] | None = None)
 
     def convert(match: re.Match) -> str:
         source = path_of_file_url(unmounted(match[2], mounts or {}))
-        if source is None:  # not a file the Markdown stage checked: leave it to the fetcher
+        if source is None:  # not a file the Markdown stage checked: the fetcher judges it
             return match[0]
         # Named after the source, so a second layout (saddle-stitch padding) reuses the copy.
         digest = hashlib.sha1(match[2].encode()).hexdigest()[:12]
-        target = workdir / f"{digest}-{source.stem}.jpg"
+        drawing = source.suffix.lower() == SVG_SUFFIX
+        target = workdir / f"{digest}-{source.stem}{SVG_SUFFIX if drawing else '.jpg'}"
         url = mount_url(workdir.name, target.name)
         if target.is_file():
             return f"{match[1]}{url}{match[3]}"
         try:
+            if drawing:  # the engine draws it: a copy with CMYK colours, not a bitmap
+                target.write_bytes(cmyk_svg(source.read_bytes()))
+                return f"{match[1]}{url}{match[3]}"
             with Image.open(source) as image:
                 image.load()
                 cmyk = image if image.mode == "CMYK" else rgb_to_cmyk_image(image)
                 cmyk.save(target, "JPEG", quality=95, dpi=image.info.get("dpi", (300, 300)))
-        except OSError as error:
+        except (OSError, ElementTree.ParseError) as error:
             problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=source.name, detail=error), source))
             return match[0]
         return f"{match[1]}{url}{match[3]}"
 
     return IMAGE_SRC.sub(convert, html), problems
+
+
+SVG_COLOUR_PROPERTIES = ("fill", "stroke", "stop-color", "flood-color", "lighting-color", "color")
+
+
+def cmyk_svg(data: bytes) -> bytes:
+    """An SVG drawing with every colour written as device-cmyk() through the print profile;
+    black is the default fill, so the drawing's root gets it in CMYK too."""
+    ElementTree.register_namespace("", "http://www.w3.org/2000/svg")
+    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ElementTree.fromstring(data)
+    root.set("fill", root.get("fill", "black"))
+    for element in root.iter():
+        for name in SVG_COLOUR_PROPERTIES:
+            if name in element.attrib:
+                element.set(name, _cmyk_colour(element.get(name, "")))
+        if "style" in element.attrib:
+            declarations = [part.partition(":") for part in element.get("style", "").split(";")]
+            element.set("style", ";".join(
+                f"{key}:{_cmyk_colour(value) if key.strip() in SVG_COLOUR_PROPERTIES else value}" if colon else key
+                for key, colon, value in declarations
+            ))
+    return ElementTree.tostring(root)
+
+
+def _cmyk_colour(value: str) -> str:
+    colour = tinycss2.color3.parse_color(value.strip())
+    if colour is None or isinstance(colour, str):  # none, currentColor, url(#gradient)...
+        return value
+    c, m, y, k = rgb_to_cmyk(*(round(channel * 255) for channel in colour[:3]))
+    return f"device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f})"
