@@ -105,15 +105,18 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
     # Per-file id -> number; labels are scoped to their file.
     numbers: dict[int, int] = {}
 
-    for block in tokens:
+    for note_tokens, _ in definitions.values():  # pictures and links in [^label]: notes (before they are rendered)
+        for block in note_tokens:
+            for token in block.children or []:
+                problems += _check_inline(token, block, source, root, lines)
+    for index, block in enumerate(tokens):
         if block.type == "heading_open":
-            _register_heading(block, tokens, numbering)
+            _register_heading(block, tokens[index + 1], numbering)
         for token in block.children or []:
-            if token.type == "image":
-                problems += _check_image(token, block, source, root, lines)
-            if token.type == "link_open" and (target := local_link_target(token)) is not None:
-                line, column = _locate(target, block, source, lines)
-                problems.append(Problem.at(messages.LINK_LOCAL_FILE.format(target=target), source.path, line, column))
+            problems += _check_inline(token, block, source, root, lines)
+            if token.type == "footnote_ref" and "tokens" in notes_by_id[token.meta["id"]]:
+                for inner in notes_by_id[token.meta["id"]]["tokens"]:  # pictures in ^[...] notes
+                    problems += _check_inline(inner, block, source, root, lines)
             if token.type != "footnote_ref":
                 continue
             note_id = token.meta["id"]
@@ -230,8 +233,17 @@ def _render_call(renderer: object, tokens: list[Token], idx: int, options: objec
     )
 
 
-def _register_heading(token: Token, tokens: list[Token], numbering: _Numbering) -> None:
-    inline = tokens[tokens.index(token) + 1]
+def _check_inline(token: Token, block: Token, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
+    """Pictures and links, wherever they are: in the text or inside a note."""
+    if token.type == "image":
+        return _check_image(token, block, source, root, lines)
+    if token.type == "link_open" and (target := local_link_target(token)) is not None:
+        line, column = _locate(target, block, source, lines)
+        return [Problem.at(messages.LINK_LOCAL_FILE.format(target=target), source.path, line, column)]
+    return []
+
+
+def _register_heading(token: Token, inline: Token, numbering: _Numbering) -> None:
     text = plain_text(inline)
     base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
     anchor, n = base, 2
