@@ -159,3 +159,9 @@ def test_old_mac_line_ends_count_as_lines(tmp_path: Path) -> None:
     path.write_bytes(b"One.\rTwo.\r\r[^x] three.\r")
     text, _ = read_text(path)
     assert text == "One.\nTwo.\n\n[^x] three.\n"
+
+
+def test_a_nul_in_a_file_name_is_a_missing_file_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "report.yaml").write_text(SETTINGS.replace("text.md", '"te\\0xt.md"'))
+    _, problems = load_source(tmp_path)
+    assert [(p.line, p.message) for p in problems] == [(5, messages.FILE_MISSING.format(name="te\\0xt.md"))]

@@ -137,3 +137,8 @@ def test_a_section_written_as_a_value_says_how_to_write_a_section(tmp_path: Path
 def test_a_key_that_is_a_number(tmp_path: Path) -> None:
     _, problems = _validate(tmp_path, _yaml() + "2017: report\n")
     assert problems == [(6, 1, messages.KEY_NOT_TEXT.format(key="2017"))]
+
+
+def test_a_nul_in_the_cover_name_is_a_missing_file_not_a_crash(tmp_path: Path) -> None:
+    report, problems = _validate(tmp_path, _yaml(cover='"co\\0ver.pdf"'))
+    assert report is None and problems == [(6, 1, messages.FILE_MISSING.format(name="co\\0ver.pdf"))]

@@ -199,6 +199,10 @@ def _load_folder(root: Path) -> tuple[Source | None, list[Problem]]:
     for index, name in enumerate(names if isinstance(names, list) else []):
         if not isinstance(name, str):
             continue  # validation reports the wrong type
+        if "\0" in name:  # no file has a NUL in its name (and Path refuses one)
+            message = messages.FILE_MISSING.format(name=name.replace("\0", "\\0"))
+            problems.append(Problem.at(message, settings_file, *positions.get(f"files.{index}", (None, None))))
+            continue
         path = (root / name).resolve()
         if not path.is_relative_to(root.resolve()):
             message = messages.FILE_OUTSIDE.format(name=name)

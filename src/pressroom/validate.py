@@ -54,6 +54,10 @@ def _artwork_path(source: Source, key: str, name: str | None, problems: list[Pro
     """A designer's PDF must be a file inside the report folder."""
     if name is None:
         return None
+    if "\0" in name:  # no file has a NUL in its name (and Path refuses one)
+        message = messages.FILE_MISSING.format(name=name.replace("\0", "\\0"))
+        problems.append(Problem.at(message, source.settings_file, *_position(source, key)))
+        return None
     path = (source.root / name).resolve()
     template = None
     if not path.is_relative_to(source.root.resolve()):
