@@ -24,6 +24,7 @@ from pressroom.layout import lay_out
 from pressroom.load import SETTINGS_FILE, load_source
 from pressroom.markdown import Body, render_markdown
 from pressroom.model import Report
+from pressroom.places import placed
 from pressroom.preflight.model import PreflightOptions
 from pressroom.preflight.run import preflight
 from pressroom.problems import Problem, UserError, errors_in
@@ -137,7 +138,7 @@ def _make(
         document, problems = _document(report, body, profile, workdir, created, blanks)
         layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     result = audit(layout, body)
-    problems += layout_problems + result.problems
+    problems += placed(layout_problems + result.problems, report.files)
     identity = f"{report.settings.title}|{report.settings.date}"
     pdf = finish(layout.pdf, cmyk_only=profile.name == "print", identity=identity)
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)

@@ -18,6 +18,7 @@ from pressroom.resources import MOUNT, REPORT_MOUNT, confined_path, organisation
 from pressroom.template import HtmlDocument
 
 NOTDEF_WARNING = ".notdef glyph"
+MAX_NOTDEF_REPORTED = 20
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,14 @@ def lay_out(
 
 def _problems_from(records: list[logging.LogRecord], refused: list[str]) -> list[Problem]:
     problems = [Problem.at(messages.RESOURCE_REFUSED.format(url=url)) for url in dict.fromkeys(refused)]
+    missing: dict[str, None] = {}
     for record in records:
         text = record.getMessage()
         if NOTDEF_WARNING in text:
-            problems.append(Problem.at(messages.NOTDEF_GLYPH.format(families=text)))
+            missing[str(record.args[0]) if record.args else "?"] = None
         elif not any(url in text for url in refused):
             problems.append(Problem.at(messages.ENGINE_WARNING.format(detail=text), severity="warning"))
+    for character in list(missing)[:MAX_NOTDEF_REPORTED]:  # each character once, where it is written
+        shown = f"U+{ord(character):04X}" + (f" '{character}'" if character.isprintable() else "")
+        problems.append(Problem.at(messages.NOTDEF_GLYPH.format(character=shown), excerpt=character))
     return problems

@@ -103,8 +103,8 @@ RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report 
 # Layout and audit
 ENGINE_WARNING = "The layout engine reported: {detail}"
 NOTDEF_GLYPH = (
-    "Some characters have no glyph in the fonts '{families}' and were drawn as empty boxes. "
-    "Replace the characters, or use a style whose fonts have them."
+    "The character {character} is in none of the style's fonts, so it was drawn as an empty box. "
+    "Replace it, or use a style whose fonts have it."
 )
 FONT_FALLBACK = (
     "Text was set in '{used}', which the styles do not ask for (they ask for {wanted}). "
