@@ -198,6 +198,10 @@ WATCH_FIRST_BUILD = "building..."
 WATCH_BUILD = "build {number}:"
 WATCH_FAILED = "{clock} build {number} failed; {output} was not changed. Fix the problems above and save again."
 WATCH_FAILED_SUMMARY = "failed with {count} problem(s)"
+WATCH_BUG = (
+    "The build stopped on an internal error ({error}). This is a bug in pressroom, not your mistake: "
+    "please report it. Watching goes on; the last good PDF is kept."
+)
 WATCH_STOPPED = "Stopped watching."
 WATCH_PORT_BUSY = (
     "The preview cannot use port {port} ({error}): another `pressroom watch` may be running. "
