@@ -83,13 +83,14 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[dict[str, An
     if len(text) > MAX_YAML_CHARACTERS:
         return None, {}, [Problem.at(messages.YAML_TOO_BIG.format(limit=MAX_YAML_CHARACTERS), path, first_line)]
     try:
+        loader = _TextDatesLoader(text)
         too_deep = _too_deep(text)
         if too_deep:
             return None, {}, [Problem.at(messages.YAML_TOO_DEEP.format(limit=MAX_YAML_DEPTH), path, too_deep.line + first_line, too_deep.column + 1)]
-        node = yaml.compose(text, Loader=_TextDatesLoader)
+        node = loader.get_single_node()  # composed once: the node tree gives the data and the places
         if node is not None and _expanded_size(node, {}) > MAX_YAML_VALUES:
             return None, {}, [Problem.at(messages.YAML_TOO_MANY_VALUES.format(limit=MAX_YAML_VALUES), path, first_line)]
-        data = yaml.load(text, Loader=_TextDatesLoader)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL, ESC...)
         line = text.count("\n", 0, error.position) + first_line
         column = error.position - text.rfind("\n", 0, error.position)
