@@ -63,6 +63,7 @@ LIMITS = {
     "greater_than": "above {:g}",
     "less_than": "below {:g}",
 }
+TOO_MANY_ITEMS = "'{key}' has {count} items; at most {limit} are taken. Keep the {limit} that matter most."
 UNKNOWN_ORGANISATION = "There is no organisation '{name}'. Use one of: {choices}."
 UNKNOWN_STYLE = "There is no style '{name}'. Use one of: {choices}."
 BAD_LANGUAGE = "'language: {value}' is not a language tag. Write a tag such as en, en-GB, fr or es."

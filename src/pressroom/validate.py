@@ -117,6 +117,8 @@ def _problem_from(error: Any, source: Source) -> Problem:
     if kind == "literal_error":
         choices = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
         return Problem.at(messages.BAD_CHOICE.format(key=name, value=value, choices=choices), *where)
+    if kind == "too_long":
+        return Problem.at(messages.TOO_MANY_ITEMS.format(key=name, count=error["ctx"]["actual_length"], limit=error["ctx"]["max_length"]), *where)
     if kind == "string_too_short":
         return Problem.at(messages.EMPTY_VALUE.format(key=name), *where)
     if kind in messages.LIMITS:
