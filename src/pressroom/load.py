@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from pressroom import messages
+from pressroom.limits import MAX_REPORT_CHARACTERS, MAX_TEXT_BYTES, size_problems
 from pressroom.model import SourceFile
 from pressroom.problems import Problem
 
@@ -41,6 +42,8 @@ def load_source(path: Path) -> tuple[Source | None, list[Problem]]:
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     """Read a UTF-8 text file; a wrong encoding is the user's problem, named by byte offset."""
     try:
+        if path.stat().st_size > MAX_TEXT_BYTES:  # not even read: it could be gigabytes
+            return None, [Problem.at(messages.REPORT_TOO_LONG.format(limit=MAX_REPORT_CHARACTERS), path, 1, 1)]
         data = path.read_bytes()
     except OSError as error:
         return None, [Problem.at(messages.FILE_UNREADABLE.format(reason=error.strerror), path)]
@@ -217,6 +220,8 @@ def _load_folder(root: Path) -> tuple[Source | None, list[Problem]]:
         problems += read_problems
         if body is not None:
             files.append(SourceFile(path, body))
+    if too_long := size_problems(tuple(files)):  # nothing after this stage should see it
+        return None, problems + too_long
     return _source(root, settings_file, settings, positions, tuple(files)), problems
 
 
@@ -235,4 +240,6 @@ def _load_single_file(path: Path) -> tuple[Source | None, list[Problem]]:
     if settings is None:
         return None, problems
     body = SourceFile(path, "\n".join(lines[end + 1 :]), first_line=end + 2)
+    if too_long := size_problems((body,)):
+        return None, problems + too_long
     return _source(path.parent, path, settings, positions, (body,)), problems

@@ -18,6 +18,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from pressroom import messages
 from pressroom.images import image_problem
+from pressroom.limits import note_limit_problem, table_problems
 from pressroom.links import local_link_target
 from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
@@ -99,6 +100,7 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
     env: dict = {}
     tokens = parser.parse(source.text, env)
     tokens, definitions, problems = _take_definitions(tokens, source)
+    problems += table_problems(tokens, source)
     notes_by_id = env.get("footnotes", {}).get("list", {})
     lines = source.text.split("\n")
     called: set[str] = set()
@@ -134,6 +136,7 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
                     message = messages.NOTE_IN_INLINE_NOTE.format(label=inner_label)
                     problems.append(Problem.at(message, source.path, line, column))
             if note_id not in numbers:
+                problems += note_limit_problem(numbering.next_number, source, *_locate(f"[^{label}]", block, source, lines))
                 numbers[note_id] = numbering.next_number
                 numbering.next_number += 1
                 note_tokens = _inline_note_tokens(entry) if "tokens" in entry else definitions[label][0]

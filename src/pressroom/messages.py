@@ -87,6 +87,12 @@ LINK_LOCAL_FILE = (
     "The link '{target}' points at a file on this computer: a reader of the PDF does not have it, "
     "and the PDF would show this computer's folders. Link to its address on the web (https://...) instead."
 )
+REPORT_TOO_LONG = (
+    "The report's text grows past {limit} characters with this file, more than one PDF can hold in reasonable time. "
+    "Split it into several reports, or check that this is the right file."
+)
+TABLE_TOO_WIDE = "This table has more than {limit} columns, more than a page can show. Split it, or turn it so that columns become rows."
+TOO_MANY_NOTES = "The report has more than {limit} notes from here on, more than pressroom sets. Split the report, or merge notes."
 IMAGE_FILE_TOO_BIG = "The image '{src}' is {megabytes} MB, too large to place. Save it again at print size (300 ppi at the size it is shown)."
 IMAGE_TOO_LARGE = (
     "The image '{src}' is {width} x {height} pixels, more than the {limit} million pixels pressroom places. "
