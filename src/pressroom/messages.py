@@ -170,6 +170,7 @@ PREFLIGHT_FILE_MISSING = "There is no file '{path}'. Check the path; to make a p
 PREFLIGHT_NOT_A_FILE = "'{path}' is a folder. Give the path of a PDF file."
 PREFLIGHT_CANNOT_READ = "'{path}' cannot be read ({reason}). Check that you may read it, or copy it somewhere you can."
 PREFLIGHT_NOT_PDF = "{path}: {detail}"
+PREFLIGHT_TOO_BIG = "'{path}' is larger than {limit} MB, more than a print file of a report. Check that it is the right file, or export it with images at 300 ppi."
 PREFLIGHT_NO_HEADER = "This file is not a PDF (it does not start with %PDF-). Export or save it again as PDF, then check it again."
 PREFLIGHT_BAD_TAC = "'{value}' is not an ink limit. Give a percentage above 0 and at most 400, for example 300."
 PREFLIGHT_REPORT_WRITTEN = "Wrote the preflight report {path}."
