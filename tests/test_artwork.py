@@ -301,3 +301,4 @@ def test_a_broken_cover_stops_the_build_with_its_name(kind: str, tmp_path: Path)
         build(folder, tmp_path / "out.pdf", profile="screen")
     assert any("'cover.pdf'" in p.message for p in raised.value.problems)
     assert not (tmp_path / "out.pdf").exists()
+

@@ -69,6 +69,21 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
     if errors_in(problems):
         return pdf, problems
 
+    try:
+        _place(writer, report_page, trim, artwork, cover, letterhead)
+    except Exception as error:  # noqa: BLE001 - a file that opens can still break when copied
+        broken = artwork.letterhead if letterhead is not None else artwork.cover
+        role = "letterhead" if letterhead is not None else "cover"
+        return pdf, [*problems, _problem(messages.ARTWORK_UNREADABLE, broken, role=role, detail=error)]
+    writer.pdf_header = reader.pdf_header  # the report's version (PDF/X-4: 1.6), not the artwork's
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue(), problems
+
+
+def _place(writer: pypdf.PdfWriter, report_page: pypdf.PageObject, trim: Rect, artwork: Artwork,
+           cover: pypdf.PdfReader | None, letterhead: pypdf.PdfReader | None) -> None:
+    """Draw the letterhead under the pages and put the cover's pages in front."""
     if letterhead is not None:
         form = _form_xobject(writer, letterhead.pages[0])
         targets = writer.pages if artwork.letterhead_pages == "all" else writer.pages[:1]
@@ -86,10 +101,6 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
         if "/PageLabels" not in writer._root_object:  # viewers then show the printed folios
             writer.set_page_label(0, len(cover.pages) - 1, "/D", messages.COVER_PAGE_LABEL)
             writer.set_page_label(len(cover.pages), len(writer.pages) - 1, "/D")
-    writer.pdf_header = reader.pdf_header  # the report's version (PDF/X-4: 1.6), not the artwork's
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue(), problems
 
 
 def artwork_pages(path: Path | None, role: str) -> tuple[int, list[Problem]]:
@@ -130,6 +141,15 @@ def _open(path: Path | None, role: str, trim: Rect, print_file: bool, problems: 
     reader = _guarded_reader(path, role, problems)
     if reader is None or path is None:
         return None
+    try:
+        return _checked(reader, path, role, trim, print_file, problems)
+    except Exception as error:  # noqa: BLE001 - a page that opens can still be broken inside
+        problems.append(_problem(messages.ARTWORK_UNREADABLE, path, role=role, detail=error))
+        return None
+
+
+def _checked(reader: pypdf.PdfReader, path: Path, role: str, trim: Rect, print_file: bool, problems: list[Problem]) -> pypdf.PdfReader:
+    """The reader, with what is wrong with its pages' size, rotation and colour in `problems`."""
     pages = list(reader.pages)
     width, height = trim[2] - trim[0], trim[3] - trim[1]
     for number, page in enumerate(pages, 1):
