@@ -92,3 +92,18 @@ def test_an_svg_cannot_pull_in_a_file_through_localhost(tmp_path: Path, monkeypa
     layout, problems = lay_out(HtmlDocument(html, (), report))
     assert image_count(layout.pdf) == 0
     assert any("secret.png" in p.message for p in problems)
+
+
+def test_a_picture_an_svg_names_is_judged_like_any_picture(tmp_path: Path):
+    """A drawing can name another drawing: a <use> bomb there once stalled the engine (and watch)."""
+    report = tmp_path / "report"
+    report.mkdir()
+    defs = '<rect id="l0" width="1" height="1"/>' + "".join(
+        f'<g id="l{n}">' + f'<use href="#l{n - 1}"/>' * 10 + "</g>" for n in range(1, 9)
+    )
+    (report / "inner.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg"><defs>{defs}</defs><use href="#l8"/></svg>')
+    (report / "outer.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><image href="inner.svg" width="20" height="20"/></svg>')
+    html = '<html lang="en"><body><img src="outer.svg" alt="x"></body></html>'
+    _, problems = lay_out(HtmlDocument(html, (), report))
+    assert [(Path(p.file).name, p.is_error) for p in problems] == [("inner.svg", True)]
+    assert "<use>" in problems[0].message

@@ -4,6 +4,7 @@ naming it, never a hang, a traceback or a grey half in the PDF."""
 
 from __future__ import annotations
 
+import functools
 import warnings
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -27,19 +28,31 @@ UNSUPPORTED_MODES = {"I;16", "I;16B", "I;16L", "I;16N", "I", "F"}
 
 
 def image_problem(path: Path, src: str) -> str | None:
-    """What is wrong with the picture at `path` (as the writer named it, `src`), or None."""
+    """What is wrong with the picture at `path` (as the writer named it, `src`), or None.
+    Each file is judged once per version (the layout engine's fetcher asks again)."""
     try:
-        size = path.stat().st_size
-    except OSError:
+        status = path.stat()
+    except (OSError, ValueError):
         return messages.IMAGE_MISSING.format(src=src)
+    found = _judged(str(path), status.st_mtime_ns, status.st_size)
+    return None if found is None else found[0].format(src=src, **dict(found[1]))
+
+
+Judgement = tuple[str, tuple[tuple[str, object], ...]] | None  # a message template and its values
+
+
+@functools.lru_cache(maxsize=1024)
+def _judged(name: str, modified: int, size: int) -> Judgement:
+    path = Path(name)
     if size > (MAX_SVG_BYTES if path.suffix.lower() == SVG_SUFFIX else MAX_IMAGE_BYTES):
-        return messages.IMAGE_FILE_TOO_BIG.format(src=src, megabytes=size // 2**20)
+        return messages.IMAGE_FILE_TOO_BIG, (("megabytes", size // 2**20),)
     if path.suffix.lower() == SVG_SUFFIX:
-        return _svg_problem(path, src)
-    return _bitmap_problem(path, src)
+        return _svg_problem(path)
+    return _bitmap_problem(path)
 
 
-def _bitmap_problem(path: Path, src: str) -> str | None:
+def _bitmap_problem(path: Path) -> Judgement:
+    too_large = messages.IMAGE_TOO_LARGE, (("width", "?"), ("height", "?"), ("limit", MAX_IMAGE_PIXELS // 1_000_000))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own limit is lower
@@ -47,15 +60,15 @@ def _bitmap_problem(path: Path, src: str) -> str | None:
         with image:
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:  # checked from the header, before decoding
-                return messages.IMAGE_TOO_LARGE.format(src=src, width=width, height=height, limit=MAX_IMAGE_PIXELS // 1_000_000)
+                return messages.IMAGE_TOO_LARGE, (("width", width), ("height", height), ("limit", MAX_IMAGE_PIXELS // 1_000_000))
             if image.mode in UNSUPPORTED_MODES:
-                return messages.IMAGE_16_BIT.format(src=src)
+                return messages.IMAGE_16_BIT, ()
             _load_strictly(image)  # a truncated file fails here instead of printing half grey
     except Image.DecompressionBombError:
-        return messages.IMAGE_TOO_LARGE.format(src=src, width="?", height="?", limit=MAX_IMAGE_PIXELS // 1_000_000)
+        return too_large
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError, EOFError) as error:
         truncated = "truncated" in str(error) or isinstance(error, EOFError)
-        return (messages.IMAGE_TRUNCATED if truncated else messages.IMAGE_UNREADABLE).format(src=src)
+        return (messages.IMAGE_TRUNCATED if truncated else messages.IMAGE_UNREADABLE), ()
     return None
 
 
@@ -70,20 +83,20 @@ def _load_strictly(image: Image.Image) -> None:
         ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
-def _svg_problem(path: Path, src: str) -> str | None:
+def _svg_problem(path: Path) -> Judgement:
     try:
         root = ElementTree.parse(path).getroot()
     except ElementTree.ParseError as error:
         line, column = error.position
-        return messages.SVG_BROKEN.format(src=src, line=line, column=column + 1)
+        return messages.SVG_BROKEN, (("line", line), ("column", column + 1))
     except (OSError, ValueError):
-        return messages.IMAGE_UNREADABLE.format(src=src)
+        return messages.IMAGE_UNREADABLE, ()
     try:
         too_complex = _depth(root) > MAX_SVG_DEPTH or _drawn_elements(root) > MAX_SVG_ELEMENTS
     except RecursionError:  # <use> chains deeper than Python goes
         too_complex = True
     if too_complex:
-        return messages.SVG_TOO_COMPLEX.format(src=src, limit=MAX_SVG_ELEMENTS, depth=MAX_SVG_DEPTH)
+        return messages.SVG_TOO_COMPLEX, (("limit", MAX_SVG_ELEMENTS), ("depth", MAX_SVG_DEPTH))
     return None
 
 

@@ -13,6 +13,7 @@ from weasyprint.urls import URLFetcher
 
 from pressroom import messages
 from pressroom.engine import patched_engine
+from pressroom.images import image_problem
 from pressroom.problems import Problem
 from pressroom.resources import MOUNT, REPORT_MOUNT, confined_path, organisations_dir, source_mounts, styles_dir, unmounted
 from pressroom.template import HtmlDocument
@@ -32,11 +33,15 @@ class Layout:
 class ConfinedFetcher(URLFetcher):
     """Lets WeasyPrint read local files inside the allowed folders, and nothing else."""
 
-    def __init__(self, allowed: tuple[Path, ...], mounts: dict[str, Path] | None = None):
+    def __init__(self, allowed: tuple[Path, ...], mounts: dict[str, Path] | None = None, guarded: Path | None = None):
         super().__init__(allowed_protocols={"file", "data"})
         self.allowed = tuple(path.resolve() for path in allowed)
         self.mounts = mounts or {}
+        # Everything read from this folder (the report's) is a picture from the writer's hands,
+        # also when an SVG drawing names it: judged by images.py before the engine opens it.
+        self.guarded = guarded.resolve() if guarded else None
         self.refused: list[str] = []
+        self.problems: list[Problem] = []
 
     def fetch(self, url: str, headers: Any = None) -> Any:
         url = unmounted(url, self.mounts)
@@ -45,6 +50,9 @@ class ConfinedFetcher(URLFetcher):
             if path is None:
                 self.refused.append(url)
                 raise ValueError(f"outside the report: {url}")
+            if self.guarded and path.is_relative_to(self.guarded) and (problem := image_problem(path, path.name)):
+                self.problems.append(Problem.at(problem, path))
+                raise ValueError(problem)
             url = path.as_uri()  # what is opened is exactly what was checked
         elif not url.lower().startswith("data:"):
             self.refused.append(url)
@@ -72,7 +80,8 @@ def lay_out(
     """Render with the footnote patches applied; engine warnings come back as problems.
     `finisher` may add to the PDF's objects just before the engine writes them."""
     mounts = {**source_mounts(document.base_dir), **{folder.name: folder for folder in document.resource_dirs}}
-    fetcher = ConfinedFetcher((document.base_dir, styles_dir(), organisations_dir(), *document.resource_dirs), mounts)
+    allowed = (document.base_dir, styles_dir(), organisations_dir(), *document.resource_dirs)
+    fetcher = ConfinedFetcher(allowed, mounts, guarded=document.base_dir)
     log = _EngineLog()
     weasyprint.LOGGER.addHandler(log)
     try:
@@ -89,11 +98,13 @@ def lay_out(
             pdf = rendered.write_pdf(finisher=finisher, **options)
     finally:
         weasyprint.LOGGER.removeHandler(log)
-    return Layout(rendered, pdf), _problems_from(log.records, fetcher.refused)
+    # The engine then says it failed to load what was refused: said already, with the reason.
+    refused = fetcher.refused + [Path(problem.file).name for problem in fetcher.problems]
+    return Layout(rendered, pdf), list(dict.fromkeys(fetcher.problems)) + _problems_from(log.records, refused)
 
 
 def _problems_from(records: list[logging.LogRecord], refused: list[str]) -> list[Problem]:
-    problems = [Problem.at(messages.RESOURCE_REFUSED.format(url=url)) for url in dict.fromkeys(refused)]
+    problems = [Problem.at(messages.RESOURCE_REFUSED.format(url=url)) for url in dict.fromkeys(refused) if ":" in url]
     missing: dict[str, None] = {}
     for record in records:
         text = record.getMessage()
