@@ -48,9 +48,24 @@ def test_a_picture_too_large_is_called_too_large_not_damaged(tmp_path: Path, sid
     assert problem is not None and "million pixels" in problem
 
 
-def test_16_bit_grey_is_named(tmp_path: Path):
-    Image.new("I;16", (20, 20), 40000).save(tmp_path / "grey.png")
-    assert image_problem(tmp_path / "grey.png", "grey.png") == messages.IMAGE_16_BIT.format(src="grey.png")
+def test_16_bit_grey_is_scaled_to_8_bits_in_both_files(tmp_path: Path):
+    """It was a black box on screen and a blank one in print."""
+    import pypdf
+
+    from pressroom.build import build
+    from report_folders import write_report
+
+    folder = write_report(tmp_path / "report", "Text.\n\n![A grey square](grey.png)\n")
+    Image.new("I;16", (2100, 2100), 40000).save(folder / "grey.png", dpi=(300, 300))  # 40000/65535: 61 % grey
+    assert image_problem(folder / "grey.png", "grey.png") is None
+    result = build(folder, tmp_path / "out.pdf", profile="both")
+    for name, path in ((name, made.path) for name, made in result.outputs.items()):
+        picture = pypdf.PdfReader(path).pages[0].images[0]
+        pixel = picture.image.getpixel((10, 10))
+        if name == "screen":
+            assert picture.image.mode == "L" and abs(pixel - 156) < 3
+        else:  # CMYK, grey as black ink only: about 40 % K, neither blank nor solid
+            assert picture.image.mode == "CMYK" and pixel[:3] == (0, 0, 0) and 60 < pixel[3] < 160, pixel
 
 
 def test_a_broken_svg_is_named_with_its_line(tmp_path: Path):

@@ -5,6 +5,7 @@ naming it, never a hang, a traceback or a grey half in the PDF."""
 from __future__ import annotations
 
 import functools
+import io
 import warnings
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -23,8 +24,10 @@ MAX_SVG_ELEMENTS = 200_000
 MAX_SVG_DEPTH = 100
 SVG_SUFFIX = ".svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-# Modes the engine draws wrongly (16-bit grey becomes a black box on screen, blank in print).
-UNSUPPORTED_MODES = {"I;16", "I;16B", "I;16L", "I;16N", "I", "F"}
+# 16-bit grey: the engine draws it as a black box on screen and Pillow's plain convert("L")
+# clips it to white in print, so it is scaled to 8 bits (eight_bit) before either sees it.
+SIXTEEN_BIT_MODES = {"I;16", "I;16B", "I;16L", "I;16N", "I"}
+UNSUPPORTED_MODES = {"F"}  # floating-point pixels: no file a writer exports
 
 
 def image_problem(path: Path, src: str) -> str | None:
@@ -62,7 +65,7 @@ def _bitmap_problem(path: Path) -> Judgement:
             if width * height > MAX_IMAGE_PIXELS:  # checked from the header, before decoding
                 return messages.IMAGE_TOO_LARGE, (("width", width), ("height", height), ("limit", MAX_IMAGE_PIXELS // 1_000_000))
             if image.mode in UNSUPPORTED_MODES:
-                return messages.IMAGE_16_BIT, ()
+                return messages.IMAGE_FLOAT, ()
             _load_strictly(image)  # a truncated file fails here instead of printing half grey
     except Image.DecompressionBombError:
         return too_large
@@ -70,6 +73,27 @@ def _bitmap_problem(path: Path) -> Judgement:
         truncated = "truncated" in str(error) or isinstance(error, EOFError)
         return (messages.IMAGE_TRUNCATED if truncated else messages.IMAGE_UNREADABLE), ()
     return None
+
+
+def eight_bit(image: Image.Image) -> Image.Image:
+    """16-bit grey scaled to 8 bits (65535 -> 255); any other image as it is."""
+    if image.mode not in SIXTEEN_BIT_MODES:
+        return image
+    return image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+
+
+def eight_bit_copy(path: Path) -> bytes | None:
+    """A PNG of the picture at 8 bits when it is 16-bit grey (for the engine), else None."""
+    try:
+        with Image.open(path) as image:
+            if image.mode not in SIXTEEN_BIT_MODES:
+                return None
+            converted = eight_bit(image)
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None  # judged by image_problem already
+    buffer = io.BytesIO()
+    converted.save(buffer, "PNG", dpi=image.info.get("dpi", (300, 300)))
+    return buffer.getvalue()
 
 
 def _load_strictly(image: Image.Image) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import weasyprint
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from pressroom import messages
 from pressroom.engine import patched_engine
-from pressroom.images import image_problem
+from pressroom.images import eight_bit_copy, image_problem
 from pressroom.problems import Problem
 from pressroom.resources import MOUNT, REPORT_MOUNT, confined_path, organisations_dir, source_mounts, styles_dir, unmounted
 from pressroom.template import HtmlDocument
@@ -54,6 +54,9 @@ class ConfinedFetcher(URLFetcher):
                 self.problems.append(Problem.at(problem, path))
                 raise ValueError(problem)
             url = path.as_uri()  # what is opened is exactly what was checked
+            if self.guarded and path.is_relative_to(self.guarded) and (copy := eight_bit_copy(path)) is not None:
+                # Not a file: URL, or the engine would read the 16-bit file again from disk.
+                return URLFetcherResponse(f"pressroom-eight-bit:{path.name}", copy, {"Content-Type": "image/png"})
         elif not url.lower().startswith("data:"):
             self.refused.append(url)
             raise ValueError(f"not a local file: {url}")

@@ -99,7 +99,7 @@ IMAGE_TOO_LARGE = (
     "Scale it down to the size it is printed at 300 ppi (an A4 page is 2480 x 3508 pixels)."
 )
 IMAGE_TRUNCATED = "The image '{src}' is cut off: the file ends before the picture does. Copy or export it again."
-IMAGE_16_BIT = "The image '{src}' is 16-bit grey, which PDF readers show as a black box. Save it again as 8-bit grey or colour PNG, or as JPEG."
+IMAGE_FLOAT = "The image '{src}' stores its pixels as floating-point numbers, which a PDF cannot hold. Save it again as an 8-bit PNG or as JPEG."
 SVG_BROKEN = "The SVG drawing '{src}' is not valid SVG (line {line}, column {column} of that file). Export it again from the drawing program."
 SVG_TOO_COMPLEX = (
     "The SVG drawing '{src}' draws more than {limit} shapes once its <use> copies are counted, or nests them more than "

@@ -19,7 +19,7 @@ import tinycss2.color3
 from PIL import Image
 
 from pressroom import messages
-from pressroom.images import SVG_SUFFIX
+from pressroom.images import SVG_SUFFIX, eight_bit
 from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
 from pressroom.model import ReportSettings
 from pressroom.problems import Problem
@@ -117,10 +117,11 @@ def cmyk_images(html: str, workdir: Path, mounts: dict[str, Path] | None = None)
             if drawing:  # the engine draws it: a copy with CMYK colours, not a bitmap
                 target.write_bytes(cmyk_svg(source.read_bytes()))
                 return f"{match[1]}{url}{match[3]}"
-            with Image.open(source) as image:
-                image.load()
+            with Image.open(source) as opened:
+                opened.load()
+                image = eight_bit(opened)
                 cmyk = image if image.mode == "CMYK" else rgb_to_cmyk_image(image)
-                cmyk.save(target, "JPEG", quality=95, dpi=image.info.get("dpi", (300, 300)))
+                cmyk.save(target, "JPEG", quality=95, dpi=opened.info.get("dpi", (300, 300)))
         except (OSError, ElementTree.ParseError) as error:
             problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=source.name, detail=error), source))
             return match[0]
