@@ -138,7 +138,7 @@ def _make(
         document, problems = _document(report, body, profile, workdir, created, blanks)
         layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     result = audit(layout, body)
-    problems += placed(layout_problems + result.problems, report.files)
+    problems += placed(layout_problems + result.problems, report.files, report.root)
     identity = f"{report.settings.title}|{report.settings.date}"
     pdf = finish(layout.pdf, cmyk_only=profile.name == "print", identity=identity)
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)

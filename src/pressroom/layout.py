@@ -107,7 +107,7 @@ def lay_out(
 
 
 def _problems_from(records: list[logging.LogRecord], refused: list[str]) -> list[Problem]:
-    problems = [Problem.at(messages.RESOURCE_REFUSED.format(url=url)) for url in dict.fromkeys(refused) if ":" in url]
+    problems = [Problem.at(messages.RESOURCE_REFUSED.format(url=url), excerpt=url) for url in dict.fromkeys(refused) if ":" in url]
     missing: dict[str, None] = {}
     for record in records:
         text = record.getMessage()
