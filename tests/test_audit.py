@@ -90,7 +90,7 @@ def test_a_character_no_font_has_fails_the_build():
     document, body = from_repro("fn_cascade_repro.html")
     document = HtmlDocument(document.html.replace("One", "One \U000f0000"), (), REPROS)
     problems = audit_of(document, body)
-    assert any("drawn as empty boxes" in p for p in problems), problems
+    assert any("drawn as an empty box" in p and "U+F0000" in p for p in problems), problems
 
 
 def test_body_text_after_the_background_page_is_reported():

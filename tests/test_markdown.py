@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from pressroom import messages
 from pressroom.markdown import render_markdown
 
 TWO_NOTES = """First call[^b] and second[^a], then b again[^b].
@@ -182,3 +184,72 @@ def test_html_in_a_note_is_reported_and_its_printed_text_is_in_the_note_text(mak
     body, problems = render_markdown(make_report("Call[^n].\n\n[^n]: A <font>big</font> word.\n"))
     assert body.notes[0].text == "A <font>big</font> word."
     assert [(p.line, p.column) for p in problems] == [(3, 9)]
+
+
+def test_a_link_to_a_local_file_is_refused_at_its_place(make_report):
+    _, problems = render_markdown(make_report("Intro.\n\nSee the [annex](annex.pdf) and [top](#intro).\n"))
+    assert [(p.line, p.column, p.is_error) for p in problems] == [(3, 17, True)]
+    assert "annex.pdf" in problems[0].message
+
+
+def test_web_links_pass_and_file_urls_never_become_links(make_report):
+    text = "[a](file:///etc/passwd) [b](https://example.org) [c](mailto:x@example.org)\n"
+    body, problems = render_markdown(make_report(text))
+    assert problems == [] and 'href="file:' not in body.html
+
+
+def test_image_names_with_accents_and_spaces_are_found_and_named_as_written(make_report, tmp_path):
+    from PIL import Image
+
+    report = make_report("Intro.\n\n![A chart](café.png) and ![Another](<my chart.png>)\n")
+    Image.new("RGB", (20, 20), "red").save(report.root / "café.png")
+    body, problems = render_markdown(report)
+    assert [(p.line, p.column, p.message) for p in problems] == [(3, 38, messages.IMAGE_MISSING.format(src="my chart.png"))]
+    assert 'src="file:///pressroom/report/caf%C3%A9.png"' in body.html
+
+
+def test_a_truncated_picture_is_an_error_at_its_place(make_report):
+    from PIL import Image
+
+    report = make_report("![A photo](photo.jpg)\n")
+    Image.effect_noise((400, 400), 60).convert("RGB").save(report.root / "photo.jpg")
+    data = (report.root / "photo.jpg").read_bytes()
+    (report.root / "photo.jpg").write_bytes(data[: len(data) // 2])
+    _, problems = render_markdown(report)
+    assert [(p.line, p.column, p.message) for p in problems] == [(1, 12, messages.IMAGE_TRUNCATED.format(src="photo.jpg"))]
+
+
+def test_pictures_inside_notes_are_checked_like_any_other(make_report):
+    text = "Text[^a] and ^[inline ![Gone too](gone2.png)].\n\n[^a]: A note ![Gone](gone.png).\n"
+    _, problems = render_markdown(make_report(text))
+    assert sorted((p.line, p.message) for p in problems) == [
+        (1, messages.IMAGE_MISSING.format(src="gone2.png")),
+        (3, messages.IMAGE_MISSING.format(src="gone.png")),
+    ]
+    assert all(p.is_error for p in problems)
+
+
+def test_heading_handling_grows_linearly():
+    """tokens.index() per heading made 6000 headings take 50 s: compare 1x with 4x, loosely."""
+    import time
+
+    from pressroom.markdown import _Numbering, _render_file, new_parser
+    from pressroom.model import SourceFile
+
+    def seconds(count: int) -> float:
+        source = SourceFile(Path("t.md"), "".join(f"## Heading {n}\n\nText.\n\n" for n in range(count)))
+        started = time.perf_counter()
+        _render_file(new_parser(), source, Path("."), _Numbering())
+        return time.perf_counter() - started
+
+    seconds(200)  # warm up
+    assert seconds(4000) < 8 * seconds(1000)  # linear: about 4 times; quadratic: 16
+
+
+def test_a_picture_in_a_note_is_placed_like_any_other(make_report):
+    from PIL import Image
+
+    report = make_report("Text[^a].\n\n[^a]: A note ![A dot](dot.png).\n")
+    Image.new("RGB", (20, 20), "red").save(report.root / "dot.png")
+    body, problems = render_markdown(report)
+    assert problems == [] and 'src="file:///pressroom/report/dot.png"' in body.notes[0].html

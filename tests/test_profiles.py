@@ -49,7 +49,8 @@ def test_images_are_copied_as_cmyk_for_print(tmp_path: Path):
     html, problems = cmyk_images(f'<img src="{picture.as_uri()}" alt="x">', tmp_path / "out")
     assert problems == []
     (converted,) = (tmp_path / "out").iterdir()
-    assert Image.open(converted).mode == "CMYK" and converted.as_uri() in html
+    # The engine reads the copy under a fixed name, not where the build's temporary folder is.
+    assert Image.open(converted).mode == "CMYK" and f'src="file:///pressroom/out/{converted.name}"' in html
 
 
 def test_saddle_stitch_pads_the_print_file_to_a_multiple_of_4_before_the_back_page(report_copy: Path, tmp_path: Path):
@@ -194,3 +195,21 @@ def test_a_thematic_break_passes_the_print_check(make_report, tmp_path: Path):
     report = make_report("Before.\n\n---\n\nAfter, with a [link](https://example.org).\n")
     result = build(report.root, tmp_path / "hr.pdf", profile="print")
     assert colour_errors(result.output) == []
+
+
+def test_svg_colours_become_cmyk_for_print():
+    from pressroom.profiles import cmyk_svg
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><rect fill="#ff0000" style="stroke: blue; opacity: .5"/><path fill="none"/></svg>'
+    converted = cmyk_svg(svg).decode()
+    assert converted.count("device-cmyk(") == 3  # the rect's fill and stroke, and the root's default black
+    assert 'fill="none"' in converted and "opacity: .5" in converted and "#ff0000" not in converted
+
+
+def test_a_valid_svg_builds_in_both_files(tmp_path: Path):
+    from report_folders import write_report
+
+    folder = write_report(tmp_path / "report", "Text.\n\n![A chart](chart.svg)\n")
+    (folder / "chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="100" height="50" fill="#c03030"/></svg>')
+    result = build(folder, tmp_path / "out.pdf", profile="both")  # print once opened it with Pillow: "damaged"
+    assert set(result.outputs) == {"screen", "print"} and result.warnings == []

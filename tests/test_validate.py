@@ -153,3 +153,14 @@ def test_an_unknown_key_that_no_other_tool_uses_keeps_the_spelling_hint(tmp_path
     settings = "title: A report\norganisation: ecpat-international\ndate: 2017-01-31\nfiles: [text.md]\ntitel: x\n"
     _, problems = _validate(tmp_path, settings)
     assert problems[0][2] == messages.UNKNOWN_KEY.format(key="titel", hint=messages.UNKNOWN_KEY_HINT.format(suggestion="title"))
+
+
+def test_a_nul_in_the_cover_name_is_a_missing_file_not_a_crash(tmp_path: Path) -> None:
+    report, problems = _validate(tmp_path, _yaml(cover='"co\\0ver.pdf"'))
+    assert report is None and problems == [(6, 1, messages.FILE_MISSING.format(name="co\\0ver.pdf"))]
+
+
+def test_too_many_keywords_is_a_message_not_minutes_of_layout(tmp_path: Path) -> None:
+    keywords = "[" + ", ".join(f"k{n}" for n in range(101)) + "]"
+    report, problems = _validate(tmp_path, _yaml(keywords=keywords))
+    assert report is None and problems == [(6, 1, messages.TOO_MANY_ITEMS.format(key="keywords", count=101, limit=100))]

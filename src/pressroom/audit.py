@@ -67,7 +67,7 @@ def audit(layout: Layout, body: Body, fonts: frozenset[str] | None = None) -> Au
             if isinstance(box, boxes.TextBox) and box.text.strip():
                 requested.add(box.style["font_family"][0])
                 if box.position_x + box.width > content_right + TOLERANCE and not _in_margin(box, page):
-                    result.problems.append(Problem.at(messages.LINE_OUTSIDE.format(page=number, text=box.text[:40])))
+                    result.problems.append(Problem.at(messages.LINE_OUTSIDE.format(page=number, text=box.text[:40]), excerpt=box.text[:40]))
             element_id = _element_id(box)
             if element_id and (match := CALL_ID.match(element_id)):
                 call_pages.setdefault(int(match[1]), number)

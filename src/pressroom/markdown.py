@@ -14,14 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from PIL import Image, UnidentifiedImageError
 
 from pressroom import conventions, messages, raw_html
+from pressroom.images import image_problem
 from pressroom.language import language_of
+from pressroom.limits import note_limit_problem, table_problems
+from pressroom.links import local_link_target
+from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
 from pressroom.problems import Problem
 
@@ -110,15 +114,16 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
     notes_by_id = env.get("footnotes", {}).get("list", {})
     lines = source.text.split("\n")
     problems = _check_blocks(tokens, notes_by_id, source, root, lines)
+    problems += table_problems(tokens, source)
     tokens, definitions, definition_problems = _take_definitions(tokens, source)
     problems += definition_problems
     called: set[str] = set()
     # Per-file id -> number; labels are scoped to their file.
     numbers: dict[int, int] = {}
 
-    for block in tokens:
+    for index, block in enumerate(tokens):
         if block.type == "heading_open":
-            _register_heading(block, tokens, numbering)
+            _register_heading(block, tokens[index + 1], numbering)
         for token in block.children or []:
             if token.type != "footnote_ref":
                 continue
@@ -137,6 +142,7 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
                     message = messages.NOTE_IN_INLINE_NOTE.format(label=inner_label)
                     problems.append(Problem.at(message, source.path, line, column))
             if note_id not in numbers:
+                problems += note_limit_problem(numbering.next_number, source, *_locate(f"[^{label}]", block, source, lines))
                 numbers[note_id] = numbering.next_number
                 numbering.next_number += 1
                 note_tokens = _inline_note_tokens(entry) if "tokens" in entry else definitions[label][0]
@@ -155,23 +161,21 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
 
 
 def _check_blocks(tokens: list[Token], notes_by_id: dict, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
-    """Images and raw HTML, in the text and in every note (before notes are taken out)."""
+    """Images, links and raw HTML, in the text and in every note (before notes are taken out)."""
     problems: list[Problem] = []
     for block in tokens:
         if block.type == "html_block":
             problems += _convert_raw_html(block, block, source, lines, _Cursor())
         cursor = _Cursor()
         for token in block.children or []:
-            if token.type == "image":
-                problems += _check_image(token, block, source, root, lines)
+            problems += _check_inline(token, block, source, root, lines)
             if token.type == "html_inline":
                 problems += _convert_raw_html(token, block, source, lines, cursor)
     for entry in notes_by_id.values():  # notes written in place, ^[...]
         whole_file = Token("inline", "", 0, map=[0, len(lines)])
         cursor = _Cursor()
         for token in entry.get("tokens", []):
-            if token.type == "image":
-                problems += _check_image(token, whole_file, source, root, lines)
+            problems += _check_inline(token, whole_file, source, root, lines)
             if token.type == "html_inline":
                 problems += _convert_raw_html(token, whole_file, source, lines, cursor)
     return problems
@@ -324,8 +328,17 @@ def _render_call(renderer: object, tokens: list[Token], idx: int, options: objec
     )
 
 
-def _register_heading(token: Token, tokens: list[Token], numbering: _Numbering) -> None:
-    inline = tokens[tokens.index(token) + 1]
+def _check_inline(token: Token, block: Token, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
+    """Pictures and links, wherever they are: in the text or inside a note."""
+    if token.type == "image":
+        return _check_image(token, block, source, root, lines)
+    if token.type == "link_open" and (target := local_link_target(token)) is not None:
+        line, column = _locate(target, block, source, lines)
+        return [Problem.at(messages.LINK_LOCAL_FILE.format(target=target), source.path, line, column)]
+    return []
+
+
+def _register_heading(token: Token, inline: Token, numbering: _Numbering) -> None:
     text = plain_text(inline)
     base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
     anchor, n = base, 2
@@ -340,10 +353,12 @@ def _register_heading(token: Token, tokens: list[Token], numbering: _Numbering) 
 
 
 def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
-    src = token.attrGet("src") or ""
+    src = unquote(token.attrGet("src") or "")  # as the writer wrote it: café.png, not caf%C3%A9.png
     line, column = _locate(src, block, source, lines)
     if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I):
         return [Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column)]
+    if "\0" in src:  # no file has a NUL in its name
+        return [Problem.at(messages.IMAGE_MISSING.format(src=src.replace("\0", "\\0")), source.path, line, column)]
     path = (source.path.parent / src).resolve()
     problems = []
     if not token.children and not token.content:
@@ -352,23 +367,11 @@ def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lin
         problems.append(Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column))
     elif not path.is_file():
         problems.append(Problem.at(messages.IMAGE_MISSING.format(src=src), source.path, line, column))
-    elif not _is_readable_image(path):
-        problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=src), source.path, line, column))
+    elif (problem := image_problem(path, src)) is not None:
+        problems.append(Problem.at(problem, source.path, line, column))
     else:
-        token.attrSet("src", path.as_uri())
+        token.attrSet("src", mounted_url(root, path))
     return problems
-
-
-def _is_readable_image(path: Path) -> bool:
-    """SVG is drawn by the engine itself; anything else must open as a bitmap."""
-    if path.suffix.lower() == ".svg":
-        return True
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return False
-    return True
 
 
 def _locate(needle: str, block: Token, source: SourceFile, lines: list[str]) -> tuple[int, int]:

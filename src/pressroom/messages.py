@@ -23,6 +23,13 @@ YAML_PROBLEMS = {
     "could not find expected ':'": "This line has no ':'. Write it as 'key: value'.",
     "expected ',' or ']'": "A list opened with '[' here is never closed. Add ']' at the end of the list.",
 }
+YAML_TOO_BIG = "This file is longer than {limit} characters, far more than a report's facts. Keep only the settings in it."
+YAML_TOO_DEEP = "Lists or sections are nested more than {limit} deep here. Write the value as plain text, or remove the extra brackets."
+YAML_TOO_MANY_VALUES = (
+    "This file repeats parts of itself (with & and *) into more than {limit} values. "
+    "Write each setting out once, without & and *."
+)
+YAML_BAD_CHARACTER = "This file contains a control character ({code}) that YAML does not allow. Delete it (your editor may show it as a box or as ^@)."
 DUPLICATE_KEY = "'{key}' is written twice (first on line {first}). Keep one of them."
 YAML_NOT_MAPPING = "report.yaml must be a list of 'key: value' lines. Start with 'title: Your title'."
 FRONT_MATTER_MISSING = (
@@ -108,6 +115,7 @@ LIMITS = {
     "greater_than": "above {:g}",
     "less_than": "below {:g}",
 }
+TOO_MANY_ITEMS = "'{key}' has {count} items; at most {limit} are taken. Keep the {limit} that matter most."
 UNKNOWN_ORGANISATION = "There is no organisation '{name}'. Use one of: {choices}."
 UNKNOWN_STYLE = "There is no style '{name}'. Use one of: {choices}."
 BAD_LANGUAGE = "'language: {value}' is not a language tag. Write a tag such as en, en-GB, fr or es."
@@ -135,13 +143,35 @@ RAW_HTML_ATTRIBUTE_DROPPED = (
     "The HTML attribute '{attribute}' of <{tag}> was left out: pressroom keeps no attribute that loads or styles anything. "
     "Delete it; the report's style sets how text looks."
 )
+LINK_LOCAL_FILE = (
+    "The link '{target}' points at a file on this computer: a reader of the PDF does not have it, "
+    "and the PDF would show this computer's folders. Link to its address on the web (https://...) instead."
+)
+REPORT_TOO_LONG = (
+    "The report's text grows past {limit} characters with this file, more than one PDF can hold in reasonable time. "
+    "Split it into several reports, or check that this is the right file."
+)
+TABLE_TOO_WIDE = "This table has more than {limit} columns, more than a page can show. Split it, or turn it so that columns become rows."
+TOO_MANY_NOTES = "The report has more than {limit} notes from here on, more than pressroom sets. Split the report, or merge notes."
+IMAGE_FILE_TOO_BIG = "The image '{src}' is {megabytes} MB, too large to place. Save it again at print size (300 ppi at the size it is shown)."
+IMAGE_TOO_LARGE = (
+    "The image '{src}' is {width} x {height} pixels, more than the {limit} million pixels pressroom places. "
+    "Scale it down to the size it is printed at 300 ppi (an A4 page is 2480 x 3508 pixels)."
+)
+IMAGE_TRUNCATED = "The image '{src}' is cut off: the file ends before the picture does. Copy or export it again."
+IMAGE_FLOAT = "The image '{src}' stores its pixels as floating-point numbers, which a PDF cannot hold. Save it again as an 8-bit PNG or as JPEG."
+SVG_BROKEN = "The SVG drawing '{src}' is not valid SVG (line {line}, column {column} of that file). Export it again from the drawing program."
+SVG_TOO_COMPLEX = (
+    "The SVG drawing '{src}' draws more than {limit} shapes once its <use> copies are counted, or nests them more than "
+    "{depth} deep. Simplify it, or export it as PNG at 300 ppi."
+)
 RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report and styles folders, so it was not loaded."
 
 # Layout and audit
 ENGINE_WARNING = "The layout engine reported: {detail}"
 NOTDEF_GLYPH = (
-    "No installed font has these characters, so they were drawn as empty boxes: {characters}. "
-    "Replace them, or use a style that names a font for their script."
+    "The character {character} is in none of the style's fonts, so it was drawn as an empty box. "
+    "Replace it, or use a style whose fonts have it."
 )
 FONT_NO_SCRIPT = (
     "The text uses the {script} script (first here: '{character}'), but the style '{style}' names no font for it. "
@@ -175,6 +205,10 @@ LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Ad
 
 # CLI
 BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"
+OUTPUT_IS_SOURCE = "This is a file of the report itself, which the PDF would replace. Give another name after -o, ending in .pdf."
+OUTPUT_IS_FOLDER = "This is a folder. Give the name of the PDF to write after -o, for example -o build/report.pdf."
+OUTPUT_UNWRITABLE = "The PDF cannot be written here ({reason}). Check that the folder exists, is a folder and that you may write to it, or give another path after -o."
+SOURCE_DATE_EPOCH_BAD = "SOURCE_DATE_EPOCH={value} is not a time pressroom can write into a PDF. Give seconds since 1970 up to 253402300799 (year 9999), or unset it."
 FAILED = "The build failed; {output} was not changed."
 BUG = "pressroom hit an internal error. This is a bug, not your mistake: please report it with the text above."
 CONTINUED_NOTES = "Notes continued on the next page: {notes}."
@@ -213,6 +247,7 @@ PREFLIGHT_FILE_MISSING = "There is no file '{path}'. Check the path; to make a p
 PREFLIGHT_NOT_A_FILE = "'{path}' is a folder. Give the path of a PDF file."
 PREFLIGHT_CANNOT_READ = "'{path}' cannot be read ({reason}). Check that you may read it, or copy it somewhere you can."
 PREFLIGHT_NOT_PDF = "{path}: {detail}"
+PREFLIGHT_TOO_BIG = "'{path}' is larger than {limit} MB, more than a print file of a report. Check that it is the right file, or export it with images at 300 ppi."
 PREFLIGHT_NO_HEADER = "This file is not a PDF (it does not start with %PDF-). Export or save it again as PDF, then check it again."
 PREFLIGHT_BAD_TAC = "'{value}' is not an ink limit. Give a percentage above 0 and at most 400, for example 300."
 PREFLIGHT_REPORT_WRITTEN = "Wrote the preflight report {path}."
@@ -220,6 +255,8 @@ PREFLIGHT_REPORT_FAILED = "The preflight report {path} could not be written ({re
 ARTWORK_PAGE = " on page {page}"
 ARTWORK_UNREADABLE = "The {role} '{name}' cannot be read as a PDF ({detail}). Export it again from the design program as PDF."
 ARTWORK_ENCRYPTED = "The {role} '{name}' is protected by a password. Export it again without one."
+ARTWORK_TOO_BIG = "The {role} '{name}' is larger than {limit} MB. Export it again with images at print resolution (300 ppi)."
+ARTWORK_TOO_MANY_PAGES = "The {role} '{name}' has {count} pages; at most {limit} are taken. Export only the pages it needs."
 ARTWORK_ROTATED = "The {role} '{name}' is saved turned sideways{where}. Export it upright, at the report's page size."
 ARTWORK_SIZE = (
     "The {role} '{name}' is {found}{where}, but the report's pages are {expected}. "
@@ -246,6 +283,10 @@ WATCH_FIRST_BUILD = "building..."
 WATCH_BUILD = "build {number}:"
 WATCH_FAILED = "{clock} build {number} failed; {output} was not changed. Fix the problems above and save again."
 WATCH_FAILED_SUMMARY = "failed with {count} problem(s)"
+WATCH_BUG = (
+    "The build stopped on an internal error ({error}). This is a bug in pressroom, not your mistake: "
+    "please report it. Watching goes on; the last good PDF is kept."
+)
 WATCH_STOPPED = "Stopped watching."
 WATCH_PORT_BUSY = (
     "The preview cannot use port {port} ({error}): another `pressroom watch` may be running. "

@@ -53,7 +53,8 @@ class ReportSettings(BaseModel):
     style: str = Field("report", description="The stylesheet in styles/ to use.")
     files: list[str] = Field(default_factory=list, description="The Markdown files, in reading order.")
     subject: str | None = Field(None, description="A one-sentence summary, stored in the PDF's metadata.")
-    keywords: list[str] = Field(default_factory=list, description="Keywords stored in the PDF's metadata.")
+    # The engine compares each keyword with every other: thousands would take minutes.
+    keywords: list[str] = Field(default_factory=list, max_length=100, description="Keywords stored in the PDF's metadata (at most 100).")
     print: PrintSettings = Field(default_factory=PrintSettings, description="Options for the print file.")
     cover: str | None = Field(None, description="A designer's cover PDF (in the report folder), placed before the report's pages.")
     letterhead: str | None = Field(None, description="A one-page PDF (in the report folder) laid under the report's pages.")

@@ -12,6 +12,7 @@ import hashlib
 import importlib.resources
 import re
 from collections.abc import Iterator
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -22,10 +23,11 @@ import weasyprint.css
 from PIL import Image
 
 from pressroom import messages
+from pressroom.images import SVG_SUFFIX, eight_bit
 from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
 from pressroom.model import ReportSettings
 from pressroom.problems import Problem
-from pressroom.resources import path_of_file_url
+from pressroom.resources import mount_url, path_of_file_url, unmounted
 
 ProfileName = Literal["screen", "print"]
 ProfileChoice = Literal["screen", "print", "both"]
@@ -168,25 +170,66 @@ def _cmyk_value(tokens: list) -> str | None:
     return "".join(converted).strip() if changed else None
 
 
-def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
-    """Point every image at a CMYK copy made with the print profile (the screen file keeps RGB)."""
+def cmyk_images(html: str, workdir: Path, mounts: dict[str, Path] | None = None) -> tuple[str, list[Problem]]:
+    """Point every image at a CMYK copy made with the print profile (the screen file keeps RGB).
+    The copies are named by the image's place in its (mounted) folder, and the engine reads
+    them as mounted too, so the print file does not depend on where the report lies."""
     problems: list[Problem] = []
 
     def convert(match: re.Match) -> str:
-        source = path_of_file_url(match[2])
+        source = path_of_file_url(unmounted(match[2], mounts or {}))
+        if source is None:  # not a file the Markdown stage checked: the fetcher judges it
+            return match[0]
         # Named after the source, so a second layout (saddle-stitch padding) reuses the copy.
-        digest = hashlib.sha1(str(source).encode()).hexdigest()[:12]
-        target = workdir / f"{digest}-{source.stem}.jpg"
+        digest = hashlib.sha1(match[2].encode()).hexdigest()[:12]
+        drawing = source.suffix.lower() == SVG_SUFFIX
+        target = workdir / f"{digest}-{source.stem}{SVG_SUFFIX if drawing else '.jpg'}"
+        url = mount_url(workdir.name, target.name)
         if target.is_file():
-            return f"{match[1]}{target.as_uri()}{match[3]}"
+            return f"{match[1]}{url}{match[3]}"
         try:
-            with Image.open(source) as image:
-                image.load()
+            if drawing:  # the engine draws it: a copy with CMYK colours, not a bitmap
+                target.write_bytes(cmyk_svg(source.read_bytes()))
+                return f"{match[1]}{url}{match[3]}"
+            with Image.open(source) as opened:
+                opened.load()
+                image = eight_bit(opened)
                 cmyk = image if image.mode == "CMYK" else rgb_to_cmyk_image(image)
-                cmyk.save(target, "JPEG", quality=95, dpi=image.info.get("dpi", (300, 300)))
-        except OSError as error:
+                cmyk.save(target, "JPEG", quality=95, dpi=opened.info.get("dpi", (300, 300)))
+        except (OSError, ElementTree.ParseError) as error:
             problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=source.name, detail=error), source))
             return match[0]
-        return f"{match[1]}{target.as_uri()}{match[3]}"
+        return f"{match[1]}{url}{match[3]}"
 
     return IMAGE_SRC.sub(convert, html), problems
+
+
+SVG_COLOUR_PROPERTIES = ("fill", "stroke", "stop-color", "flood-color", "lighting-color", "color")
+
+
+def cmyk_svg(data: bytes) -> bytes:
+    """An SVG drawing with every colour written as device-cmyk() through the print profile;
+    black is the default fill, so the drawing's root gets it in CMYK too."""
+    ElementTree.register_namespace("", "http://www.w3.org/2000/svg")
+    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ElementTree.fromstring(data)
+    root.set("fill", root.get("fill", "black"))
+    for element in root.iter():
+        for name in SVG_COLOUR_PROPERTIES:
+            if name in element.attrib:
+                element.set(name, _cmyk_colour(element.get(name, "")))
+        if "style" in element.attrib:
+            declarations = [part.partition(":") for part in element.get("style", "").split(";")]
+            element.set("style", ";".join(
+                f"{key}:{_cmyk_colour(value) if key.strip() in SVG_COLOUR_PROPERTIES else value}" if colon else key
+                for key, colon, value in declarations
+            ))
+    return ElementTree.tostring(root)
+
+
+def _cmyk_colour(value: str) -> str:
+    colour = tinycss2.color3.parse_color(value.strip())
+    if colour is None or isinstance(colour, str):  # none, currentColor, url(#gradient)...
+        return value
+    c, m, y, k = rgb_to_cmyk(*(round(channel * 255) for channel in colour[:3]))
+    return f"device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f})"

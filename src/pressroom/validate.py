@@ -88,6 +88,10 @@ def _artwork_path(source: Source, key: str, name: str | None, problems: list[Pro
     """A designer's PDF must be a file inside the report folder."""
     if name is None:
         return None
+    if "\0" in name:  # no file has a NUL in its name (and Path refuses one)
+        message = messages.FILE_MISSING.format(name=name.replace("\0", "\\0"))
+        problems.append(Problem.at(message, source.settings_file, *_position(source, key)))
+        return None
     path = (source.root / name).resolve()
     template = None
     if not path.is_relative_to(source.root.resolve()):
@@ -168,6 +172,8 @@ def _problem_from(error: Any, source: Source) -> Problem:
     if kind == "literal_error":
         choices = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
         return Problem.at(messages.BAD_CHOICE.format(key=name, value=value, choices=choices), *where)
+    if kind == "too_long":
+        return Problem.at(messages.TOO_MANY_ITEMS.format(key=name, count=error["ctx"]["actual_length"], limit=error["ctx"]["max_length"]), *where)
     if kind == "string_too_short":
         return Problem.at(messages.EMPTY_VALUE.format(key=name), *where)
     if kind in messages.LIMITS:
