@@ -24,7 +24,7 @@ from pressroom import conventions, messages, raw_html
 from pressroom.images import image_problem
 from pressroom.language import language_of
 from pressroom.limits import note_limit_problem, table_problems
-from pressroom.links import local_link_target
+from pressroom import links
 from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
 from pressroom.problems import Problem
@@ -77,6 +77,8 @@ def new_parser() -> MarkdownIt:
     parser.add_render_rule("html_block", _render_raw_html)
     parser.add_render_rule("html_inline", _render_raw_html)
     parser.add_render_rule("ordered_list_open", _render_ordered_list)
+    parser.add_render_rule("link_open", links.render_link_open)
+    parser.add_render_rule("link_close", links.render_link_close)
     return parser
 
 
@@ -332,9 +334,10 @@ def _check_inline(token: Token, block: Token, source: SourceFile, root: Path, li
     """Pictures and links, wherever they are: in the text or inside a note."""
     if token.type == "image":
         return _check_image(token, block, source, root, lines)
-    if token.type == "link_open" and (target := local_link_target(token)) is not None:
+    if token.type == "link_open" and (target := links.local_link_target(token)) is not None:
+        token.meta[links.UNLINKED] = True
         line, column = _locate(target, block, source, lines)
-        return [Problem.at(messages.LINK_LOCAL_FILE.format(target=target), source.path, line, column)]
+        return [Problem.at(messages.LINK_NOT_WEB.format(target=target), source.path, line, column, "warning")]
     return []
 
 

@@ -143,9 +143,9 @@ RAW_HTML_ATTRIBUTE_DROPPED = (
     "The HTML attribute '{attribute}' of <{tag}> was left out: pressroom keeps no attribute that loads or styles anything. "
     "Delete it; the report's style sets how text looks."
 )
-LINK_LOCAL_FILE = (
-    "The link '{target}' points at a file on this computer: a reader of the PDF does not have it, "
-    "and the PDF would show this computer's folders. Link to its address on the web (https://...) instead."
+LINK_NOT_WEB = (
+    "The link '{target}' is not a web address, so a reader of the PDF could not follow it: its words are "
+    "printed without the link. Write the full address (https://...) if readers should be able to open it."
 )
 REPORT_TOO_LONG = (
     "The report's text grows past {limit} characters with this file, more than one PDF can hold in reasonable time. "
