@@ -39,3 +39,17 @@ def test_print_finishing_turns_rgb_crop_marks_into_registration_colour():
     operators = b"".join(form.get_data() for form in forms)
     assert b" rg" not in operators and b" RG" not in operators
     assert b"1 1 1 1 K" in operators
+
+
+def test_print_finishing_removes_every_annotation_and_action_but_keeps_bookmarks():
+    html = (
+        "<style>@page { size: A6; bleed: 3mm; }</style>"
+        '<h1>Heading</h1><p><a href="https://example.org/">out</a> and <a href="#n">in</a></p><p id="n">x</p>'
+    )
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    assert any("/Annots" in page for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    finished = finish(pdf, cmyk_only=True)
+    reader = pypdf.PdfReader(io.BytesIO(finished))
+    assert [page.get("/Annots") for page in reader.pages] == [None] * len(reader.pages)
+    assert b"/URI" not in finished and b"/Annot" not in finished and b"/OpenAction" not in finished
+    assert [item.title for item in reader.outline] == ["Heading"]

@@ -58,8 +58,10 @@ def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "") -> bytes:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     writer = pypdf.PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # PDF/X-4 needs 1.6; pypdf would write 1.3
+    _remove_interactive_content(writer)
+    seen: set[int] = set()  # forms are shared between pages: rewrite each once
     for page in writer.pages:
-        _recolour_forms(page.get("/Resources"), writer, seen=set())
+        _recolour_forms(page.get("/Resources"), writer, seen)
     _register_output_condition(writer)
     _fix_document_id(writer, uuid.uuid5(uuid.NAMESPACE_URL, f"pressroom:{identity}"))
     # The engine's file /ID hashes its random id too: hash the content without either.
@@ -70,6 +72,16 @@ def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "") -> bytes:
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
+
+
+def _remove_interactive_content(writer: pypdf.PdfWriter) -> None:
+    """PDF/X allows no annotation but TrapNet and PrinterMark inside the BleedBox, and a RIP
+    has no use for links or actions: drop them all. Bookmarks (plain destinations) stay."""
+    for page in writer.pages:
+        page.pop(NameObject("/Annots"), None)
+        page.pop(NameObject("/AA"), None)
+    for key in ("/OpenAction", "/AA", "/AcroForm"):
+        writer._root_object.pop(NameObject(key), None)
 
 
 def _register_output_condition(writer: pypdf.PdfWriter) -> None:

@@ -1,0 +1,47 @@
+"""Rule by rule, what a strict RIP checks in the print file and a screen reader needs from the
+screen file, read from the PDF objects of three reports: the briefing paper, the starter
+(`pressroom new`) and the 100-page stress report. Each report is built once per session."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+import pdf_rules
+from stress_report import write_stress_report
+
+REPORTS = ("briefing-paper", "starter", "stress-report")
+
+
+def _folder(name: str, root: Path, report_dir: Path) -> Path:
+    if name == "briefing-paper":
+        return report_dir
+    if name == "starter":
+        from pressroom.new_report import new_report
+
+        new_report(root / "starter", "briefing-paper", datetime.date(2026, 11, 30))
+        return root / "starter"
+    return write_stress_report(root / "stress")[0]
+
+
+@pytest.fixture(scope="session", params=REPORTS)
+def files(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, report_dir: Path) -> dict[str, Path]:
+    """Both files of one report; pytest runs every test on one report before building the next."""
+    from pressroom.build import build
+
+    root = tmp_path_factory.mktemp(request.param)
+    result = build(_folder(request.param, root, report_dir), root / "build" / f"{request.param}.pdf", profile="both")
+    return {profile: output.path for profile, output in result.outputs.items()}
+
+
+# -- the print file -------------------------------------------------------------------------
+
+
+def test_print_file_has_no_annotation_inside_the_bleed_box(files: dict[str, Path]) -> None:
+    assert pdf_rules.annotations_inside_bleed(files["print"]) == []
+
+
+def test_print_file_has_no_action(files: dict[str, Path]) -> None:
+    assert pdf_rules.actions(files["print"]) == []
