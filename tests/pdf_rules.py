@@ -8,9 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
-from pypdf.generic import ArrayObject
+from pypdf.generic import ArrayObject, ContentStream
 
 ALLOWED_IN_BLEED = {"/TrapNet", "/PrinterMark"}
+REGISTRATION = (1.0, 1.0, 1.0, 1.0)
+EPS = 0.01  # pt: coordinates are written to 3 decimals
 
 
 def _box(page: pypdf.PageObject, name: str) -> tuple[float, float, float, float]:
@@ -37,3 +39,64 @@ def actions(pdf: Path) -> list[str]:
     """Actions anywhere in the file (links, JavaScript, open actions)."""
     data = pdf.read_bytes()
     return [key for key in ("/URI", "/JavaScript", "/OpenAction", "/Launch") if key.encode() in data]
+
+
+def _stroked_segments(page: pypdf.PageObject, colour: tuple[float, ...]) -> list[tuple[float, float, float, float, float]]:
+    """(x0, y0, x1, y1, line width) of every straight segment the page's own content stream
+    strokes in `colour` (device CMYK), in default user space."""
+    segments, path, stack = [], [], []
+    state = {"ctm": (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), "colour": (), "width": 1.0}
+    point = (0.0, 0.0)
+
+    def apply(x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = state["ctm"]
+        return a * x + c * y + e, b * x + d * y + f
+
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        numbers = [float(v) for v in operands if isinstance(v, (int, float))]
+        if operator == b"q":
+            stack.append(dict(state))
+        elif operator == b"Q" and stack:
+            state = stack.pop()
+        elif operator == b"cm":
+            a, b, c, d, e, f = numbers
+            A, B, C, D, E, F = state["ctm"]
+            state["ctm"] = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+        elif operator == b"K":
+            state["colour"] = tuple(numbers)
+        elif operator == b"w":
+            state["width"] = numbers[0]
+        elif operator == b"m":
+            point = apply(*numbers)
+        elif operator == b"l":
+            end = apply(*numbers)
+            path.append((*point, *end))
+            point = end
+        elif operator in (b"S", b"s"):
+            if state["colour"] == colour:
+                segments += [(*segment, state["width"]) for segment in path]
+            path = []
+        elif operator in (b"n", b"f", b"f*", b"B", b"B*", b"b", b"b*"):
+            path = []
+    return segments
+
+
+def marks_outside_bleed(pdf: Path) -> list[str]:
+    """Crop marks (registration strokes with butt caps, 8 a page) lie wholly outside the
+    BleedBox and inside the MediaBox."""
+    found = []
+    for number, page in enumerate(pypdf.PdfReader(pdf).pages, 1):
+        bleed, media = _box(page, "/BleedBox"), _box(page, "/MediaBox")
+        marks = _stroked_segments(page, REGISTRATION)
+        if len(marks) != 8:
+            found.append(f"page {number}: {len(marks)} crop marks")
+        for x0, y0, x1, y1, width in marks:
+            # Butt caps: a stroke is as long as its segment and as wide as its line.
+            across_x, across_y = (width / 2, 0.0) if x0 == x1 else (0.0, width / 2)
+            left, right = min(x0, x1) - across_x, max(x0, x1) + across_x
+            bottom, top = min(y0, y1) - across_y, max(y0, y1) + across_y
+            if left < bleed[2] - EPS and right > bleed[0] + EPS and bottom < bleed[3] - EPS and top > bleed[1] + EPS:
+                found.append(f"page {number}: mark {[round(v, 2) for v in (x0, y0, x1, y1)]} inside the BleedBox")
+            if left < media[0] - EPS or bottom < media[1] - EPS or right > media[2] + EPS or top > media[3] + EPS:
+                found.append(f"page {number}: mark {[round(v, 2) for v in (x0, y0, x1, y1)]} outside the MediaBox")
+    return found

@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 
 import pypdf
+import pytest
 import weasyprint
 
 from pressroom.finish import catalog_finisher, finish
 from pressroom.model import ReportSettings
+from pressroom.profiles import PrintSheet
+
+MM = 72 / 25.4
 
 SETTINGS = ReportSettings(title="T", organisation="ecpat-international", date="2020-01-02", language="fr")
 
@@ -53,3 +57,24 @@ def test_print_finishing_removes_every_annotation_and_action_but_keeps_bookmarks
     assert [page.get("/Annots") for page in reader.pages] == [None] * len(reader.pages)
     assert b"/URI" not in finished and b"/Annot" not in finished and b"/OpenAction" not in finished
     assert [item.title for item in reader.outline] == ["Heading"]
+
+
+def test_print_finishing_draws_crop_marks_outside_the_bleed_and_grows_the_media_box():
+    pdf = weasyprint.HTML(string="<style>@page { size: A6; bleed: 3mm; marks: none }</style><p>x</p>").write_pdf()
+    sheet = PrintSheet(bleed_mm=3.0, marks=True, mark_offset_mm=3.0)
+    page = pypdf.PdfReader(io.BytesIO(finish(pdf, cmyk_only=True, sheet=sheet))).pages[0]
+    x0, y0, x1, y1 = (float(v) for v in page.trimbox)
+    assert [float(v) for v in page.bleedbox] == pytest.approx([x0 - MM * 3, y0 - MM * 3, x1 + MM * 3, y1 + MM * 3])
+    assert [float(v) for v in page.mediabox] == pytest.approx([x0 - MM * 8, y0 - MM * 8, x1 + MM * 8, y1 + MM * 8])
+    content = page.get_contents().get_data()
+    assert content.count(b" m ") == 8 and b"1 1 1 1 K" in content
+    # Left of the trim, along its bottom edge: from 3 mm to 8 mm out.
+    assert f"{x0 - MM * 3:.3f} {y0:.3f} m {x0 - MM * 8:.3f} {y0:.3f} l".encode() in content
+
+
+def test_print_finishing_sets_the_whole_bleed_the_engine_caps_at_10_pt():
+    pdf = weasyprint.HTML(string="<style>@page { size: A6; bleed: 5mm }</style><p>x</p>").write_pdf()
+    sheet = PrintSheet(bleed_mm=5.0, marks=False, mark_offset_mm=5.0)
+    page = pypdf.PdfReader(io.BytesIO(finish(pdf, cmyk_only=True, sheet=sheet))).pages[0]
+    assert float(page.trimbox[0]) - float(page.bleedbox[0]) == pytest.approx(MM * 5)
+    assert float(page.mediabox[0]) == pytest.approx(float(page.bleedbox[0]))

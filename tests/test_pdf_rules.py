@@ -45,3 +45,7 @@ def test_print_file_has_no_annotation_inside_the_bleed_box(files: dict[str, Path
 
 def test_print_file_has_no_action(files: dict[str, Path]) -> None:
     assert pdf_rules.actions(files["print"]) == []
+
+
+def test_print_file_crop_marks_lie_outside_the_bleed_box_and_inside_the_media_box(files: dict[str, Path]) -> None:
+    assert pdf_rules.marks_outside_bleed(files["print"]) == []

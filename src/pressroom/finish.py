@@ -4,10 +4,11 @@ Both files get viewer settings (show the title, open the bookmarks) and the lang
 go into the catalog as the engine writes it (`catalog_finisher`, WeasyPrint's finisher hook):
 re-reading a tagged 100-page PDF with pypdf just to add three keys would cost seconds.
 
-The print file is then rewritten with pypdf (`finish`): WeasyPrint draws crop marks in
-DeviceRGB, as fill-and-stroke with an invisible fill in a transparency group; they become
-plain strokes in registration colour (all four inks), which PDF/X-1a allows too. The output profile, embedded once per page
-group by the engine, is kept once.
+The print file is then rewritten with pypdf (`finish`): no annotations or actions; the
+BleedBox at the whole bleed and crop marks beyond it, in registration colour (all four inks),
+inside a MediaBox grown to hold them (`PrintSheet`; the engine caps the BleedBox at 10 pt and
+draws its marks inside the bleed, in RGB). Any RGB left in a form becomes CMYK. The output
+profile, embedded once per page group by the engine, is kept once.
 
 Nothing here reads the clock or draws random numbers: the same input gives the same bytes.
 """
@@ -23,10 +24,22 @@ from typing import Any
 
 import pydyf
 import pypdf
-from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, DictionaryObject, FloatObject, NameObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    ContentStream,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    RectangleObject,
+    TextStringObject,
+)
 
+from pressroom.artwork import wrap_content
 from pressroom.icc import rgb_to_cmyk
 from pressroom.model import ReportSettings
+from pressroom.preflight.pdfutil import PT_PER_MM
+from pressroom.profiles import PrintSheet
 
 REGISTRATION = (1.0, 1.0, 1.0, 1.0)
 OUTPUT_CONDITION = "FOGRA39"
@@ -49,16 +62,20 @@ def catalog_finisher(settings: ReportSettings) -> Callable[[Any, pydyf.PDF], Non
     return add_catalog_entries
 
 
-def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "") -> bytes:
+def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "", sheet: PrintSheet | None = None) -> bytes:
     """Rewrite what the print file must not contain; the screen file passes unchanged.
     `identity` (the report's title and date) seeds the XMP document id, which the engine
-    draws at random for PDF/X: the same report must give the same bytes."""
+    draws at random for PDF/X: the same report must give the same bytes. `sheet` sets the
+    print file's boxes and draws its crop marks."""
     if not cmyk_only:
         return pdf
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     writer = pypdf.PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # PDF/X-4 needs 1.6; pypdf would write 1.3
     _remove_interactive_content(writer)
+    if sheet is not None:
+        for page in writer.pages:
+            _lay_out_sheet(writer, page, sheet)
     seen: set[int] = set()  # forms are shared between pages: rewrite each once
     for page in writer.pages:
         _recolour_forms(page.get("/Resources"), writer, seen)
@@ -82,6 +99,34 @@ def _remove_interactive_content(writer: pypdf.PdfWriter) -> None:
         page.pop(NameObject("/AA"), None)
     for key in ("/OpenAction", "/AA", "/AcroForm"):
         writer._root_object.pop(NameObject(key), None)
+
+
+def _lay_out_sheet(writer: pypdf.PdfWriter, page: pypdf.PageObject, sheet: PrintSheet) -> None:
+    """BleedBox at the bleed, crop marks beyond it, MediaBox around the marks."""
+    x0, y0, x1, y1 = (float(v) for v in page.trimbox)
+    bleed, media = sheet.bleed_pt, sheet.media_margin_pt
+    page.bleedbox = RectangleObject((x0 - bleed, y0 - bleed, x1 + bleed, y1 + bleed))
+    page.mediabox = RectangleObject((x0 - media, y0 - media, x1 + media, y1 + media))
+    page.pop(NameObject("/CropBox"), None)  # defaults to the MediaBox
+    if sheet.marks:
+        # The page (a cover's own slug and marks too) is clipped to the BleedBox, the marks drawn after.
+        clip = f"q {x0 - bleed:.3f} {y0 - bleed:.3f} {x1 - x0 + 2 * bleed:.3f} {y1 - y0 + 2 * bleed:.3f} re W n\n"
+        wrap_content(writer, page, clip.encode(), b"\nQ\n" + _crop_marks((x0, y0, x1, y1), sheet))
+
+
+def _crop_marks(trim: tuple[float, float, float, float], sheet: PrintSheet) -> bytes:
+    """Two strokes at each corner along the trim lines, from `mark_offset` to
+    `mark_offset + mark_length` outside the trim, in registration colour."""
+    x0, y0, x1, y1 = trim
+    near, far = sheet.mark_offset_mm * PT_PER_MM, (sheet.mark_offset_mm + sheet.mark_length_mm) * PT_PER_MM
+    strokes = []
+    for x, outward_x in ((x0, -1), (x1, 1)):
+        for y, outward_y in ((y0, -1), (y1, 1)):
+            strokes.append(((x + outward_x * near, y), (x + outward_x * far, y)))  # along the horizontal trim line
+            strokes.append(((x, y + outward_y * near), (x, y + outward_y * far)))  # along the vertical one
+    path = " ".join(f"{ax:.3f} {ay:.3f} m {bx:.3f} {by:.3f} l" for (ax, ay), (bx, by) in strokes)
+    c, m, y, k = REGISTRATION
+    return f"q {c:g} {m:g} {y:g} {k:g} K {sheet.mark_width_pt:g} w 0 J [] 0 d {path} S Q\n".encode()
 
 
 def _register_output_condition(writer: pypdf.PdfWriter) -> None:
