@@ -179,9 +179,9 @@ def test_mutool_trace_paints_in_cmyk_only(print_pdf: Path, screen_pdf: Path) -> 
 
 
 def test_ghostscript_renders_every_page_with_ink_under_the_limit(print_pdf: Path, tmp_path: Path) -> None:
-    # Ink is measured on the trimmed page: crop marks are registration colour (400%) by
-    # definition and are cut away, as printers' own coverage checks assume.
-    render = run("gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dPDFSTOPONERROR", "-dUseTrimBox", "-sDEVICE=tiff32nc",
+    # Ink is measured on the BleedBox: the bleed is printed, the crop marks beyond it are
+    # registration colour (400%) by definition, as printers' own coverage checks assume.
+    render = run("gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dPDFSTOPONERROR", "-dUseBleedBox", "-sDEVICE=tiff32nc",
                  "-r72", f"-o{tmp_path}/page-%d.tif", print_pdf)
     assert render.returncode == 0 and render.stdout + render.stderr == "", render.stdout + render.stderr
     pages = sorted(tmp_path.glob("page-*.tif"))

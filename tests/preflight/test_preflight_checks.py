@@ -196,3 +196,16 @@ def test_checks_accept_in_memory_reader(raw_pdf):
     found = check_total_ink(reader, OPTS)
     assert found[0].severity == "error" and "400%" in found[0].message
     assert check_total_ink(path, PreflightOptions(max_tac=400))[0].severity == "info"
+
+
+def test_total_ink_counts_the_bleed_and_not_the_marks_beyond_it(raw_pdf):
+    from pressroom.preflight.checks import check_total_ink
+
+    media = (-25, -25, 620.28, 866.89)
+    # 400% in the bleed only (left of the trim): a vendor reads it, the cutter does not remove it first.
+    in_bleed = raw_pdf(b"1 1 1 1 k -8 100 6 600 re f", media=media, trim=TRIM, bleed=BLEED, name="bleed.pdf")
+    assert [f.severity for f in check_total_ink(in_bleed, OPTS)] == ["error"]
+    # 400% crop marks beyond the BleedBox: printer's marks, not the page.
+    marks = raw_pdf(b"1 1 1 1 K 0.25 w -23 0 m -9 0 l S 0.5 0 0 0.5 k 0 0 595 841 re f", media=media, trim=TRIM, bleed=BLEED, name="marks.pdf")
+    found = check_total_ink(marks, OPTS)
+    assert [f.severity for f in found] == ["info"] and "100%" in found[0].message
