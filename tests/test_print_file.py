@@ -95,8 +95,8 @@ def test_pdfinfo_trim_is_a4_with_3_mm_bleed_on_every_page(print_pdf: Path) -> No
     for page in range(1, pages + 1):
         x0, y0, x1, y1 = boxes[page, "TrimBox"]
         assert (x1 - x0, y1 - y0) == pytest.approx(A4, abs=0.02)
-        # The MediaBox also holds the crop marks: 3 mm beyond the bleed, 5 mm long.
-        for outer, margin in (("BleedBox", BLEED), ("MediaBox", BLEED + 5 * 72 / 25.4)):
+        # The MediaBox also holds the crop marks: 4 mm from the trim (1 mm beyond the bleed), 5 mm long.
+        for outer, margin in (("BleedBox", BLEED), ("MediaBox", 9 * 72 / 25.4)):
             bx0, by0, bx1, by1 = boxes[page, outer]
             margins = (x0 - bx0, y0 - by0, bx1 - x1, by1 - y1)
             assert margins == pytest.approx((margin,) * 4, abs=0.02), f"page {page} {outer}"

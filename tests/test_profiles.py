@@ -38,8 +38,8 @@ def test_print_css_asks_for_the_output_intent_bleed_and_marks():
     assert "@color-profile device-cmyk" in css and "pressroom-fogra39.icc" in css
     # The finisher draws the marks outside the bleed (the engine's sit inside it).
     assert "bleed: 3.0mm; marks: none;" in css
-    assert printed.sheet == PrintSheet(bleed_mm=3.0, marks=True, mark_offset_mm=3.0)
-    assert printed.sheet.media_margin_pt == pytest.approx(8 * 72 / 25.4)
+    assert printed.sheet == PrintSheet(bleed_mm=3.0, marks=True, mark_offset_mm=4.0)
+    assert printed.sheet.media_margin_pt == pytest.approx(9 * 72 / 25.4)
     assert profile_css(profiles_for("screen", SETTINGS)[0], SETTINGS, ()) == "@page { size: A4; }"
 
 

@@ -29,6 +29,8 @@ ProfileChoice = Literal["screen", "print", "both"]
 PROFILE_CHOICES: tuple[ProfileChoice, ...] = ("both", "screen", "print")
 PRINT_SUFFIX = "-print"
 MIN_MARK_OFFSET_MM = 3.0  # InDesign's default, as printers expect it
+# Clear of the BleedBox: a renderer (Ghostscript on -dUseBleedBox) paints any pixel a stroke touches.
+MARK_GAP_MM = 1.0
 IMAGE_SRC = re.compile(r'(<img src=")(file://[^"]+)(")')
 
 
@@ -66,7 +68,7 @@ class Profile:
 def profiles_for(choice: ProfileChoice, settings: ReportSettings) -> tuple[Profile, ...]:
     screen = Profile("screen", "pdf/ua-1")
     options = settings.print
-    sheet = PrintSheet(options.bleed_mm, options.marks, mark_offset_mm=max(options.bleed_mm, MIN_MARK_OFFSET_MM))
+    sheet = PrintSheet(options.bleed_mm, options.marks, mark_offset_mm=max(options.bleed_mm, MIN_MARK_OFFSET_MM) + MARK_GAP_MM)
     printed = Profile("print", f"pdf/{options.standard}", "device-cmyk", sheet)
     return {"screen": (screen,), "print": (printed,), "both": (screen, printed)}[choice]
 
