@@ -5,6 +5,10 @@ show the offenders. Used on the briefing paper, the starter and the stress repor
 
 from __future__ import annotations
 
+import html
+import math
+import re
+import subprocess
 from pathlib import Path
 
 import pypdf
@@ -12,6 +16,7 @@ from pypdf.generic import ArrayObject, ContentStream
 
 ALLOWED_IN_BLEED = {"/TrapNet", "/PrinterMark"}
 REGISTRATION = (1.0, 1.0, 1.0, 1.0)
+SMALL_TYPE_PT = 12.0  # grey and several inks are for type at least this large
 EPS = 0.01  # pt: coordinates are written to 3 decimals
 
 
@@ -100,3 +105,35 @@ def marks_outside_bleed(pdf: Path) -> list[str]:
             if left < media[0] - EPS or bottom < media[1] - EPS or right > media[2] + EPS or top > media[3] + EPS:
                 found.append(f"page {number}: mark {[round(v, 2) for v in (x0, y0, x1, y1)]} outside the MediaBox")
     return found
+
+
+FILL_TEXT = re.compile(r'<fill_text colorspace="([^"]+)" color="([^"]*)"[^>]*transform="([^"]+)">(.*?)</fill_text>', re.S)
+SPAN = re.compile(r'<span font="([^"]+)"[^>]*trm="([^"]+)">(.*?)</span>', re.S)
+GLYPH = re.compile(r'unicode="([^"]*)"')
+
+
+def text_runs(pdf: Path) -> list[tuple[int, float, str, tuple[float, ...], str]]:
+    """(page, size in pt, colour space, colour, text) of every run of filled text, as
+    `mutool trace` (MuPDF's interpreter, not pressroom's) draws it."""
+    trace = subprocess.run(["mutool", "trace", str(pdf)], capture_output=True, text=True, check=True).stdout
+    runs = []
+    for number, page in enumerate(trace.split("<page ")[1:], 1):
+        for space, colour, transform, spans in FILL_TEXT.findall(page):
+            a, b, c, d, _, _ = (float(v) for v in transform.split())
+            scale = math.sqrt(abs(a * d - b * c))
+            values = tuple(float(v) for v in colour.split())
+            for _font, trm, glyphs in SPAN.findall(spans):
+                ta, tb, tc, td = (float(v) for v in trm.split())
+                size = math.sqrt(abs(ta * td - tb * tc)) * scale
+                text = html.unescape("".join(GLYPH.findall(glyphs)))
+                runs.append((number, round(size, 2), space, values, text))
+    return runs
+
+
+def screened_small_text(pdf: Path) -> list[str]:
+    """Black-ink text under 12 pt must be solid (K = 1.0): a tint is screened into dots."""
+    return sorted({
+        f"page {page}: {size} pt in K {colour[3]:g}: {text[:30]!r}"
+        for page, size, space, colour, text in text_runs(pdf)
+        if size < SMALL_TYPE_PT and len(colour) == 4 and colour[:3] == (0, 0, 0) and colour[3] < 1 and text.strip()
+    })

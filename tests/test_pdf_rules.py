@@ -49,3 +49,9 @@ def test_print_file_has_no_action(files: dict[str, Path]) -> None:
 
 def test_print_file_crop_marks_lie_outside_the_bleed_box_and_inside_the_media_box(files: dict[str, Path]) -> None:
     assert pdf_rules.marks_outside_bleed(files["print"]) == []
+
+
+def test_print_file_black_text_under_12_pt_is_solid_black(files: dict[str, Path]) -> None:
+    runs = pdf_rules.text_runs(files["print"])
+    assert any(colour == (0, 0, 0, 1) for *_, colour, _ in runs), "no text in solid black"
+    assert pdf_rules.screened_small_text(files["print"]) == []

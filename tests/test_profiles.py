@@ -12,6 +12,7 @@ from PIL import Image
 from pressroom.build import build
 from pressroom.model import ReportSettings
 from pressroom.profiles import PrintSheet, cmyk_images, cmyk_overrides, output_paths, profile_css, profiles_for
+from pressroom.resources import styles_dir
 
 SETTINGS = ReportSettings(title="T", organisation="ecpat-international", date="2020-01-02")
 
@@ -143,3 +144,16 @@ def test_a_pdf_x_1a_print_file_has_no_transparency_and_passes_preflight(report_c
     forms = [x.get_object() for page in reader.pages for x in (page["/Resources"].get("/XObject") or {}).values()]
     assert not any("/Group" in form for form in forms) and not any("/Group" in page for page in reader.pages)
     assert all(b"1 1 1 1 K 0.25 w" in page.get_contents().get_data() for page in reader.pages)
+
+
+def test_the_style_print_palette_replaces_the_converted_colour(tmp_path: Path):
+    sheet = tmp_path / "s.css"
+    sheet.write_text(":root { --text: #222222; --print-text: device-cmyk(0 0 0 1); --rule: #8c8c8c; }")
+    css = cmyk_overrides((sheet,))
+    assert "--text: device-cmyk(0 0 0 1);" in css and "--print-text" not in css
+    assert re.search(r"--rule: device-cmyk\(0\.000 0\.000 0\.000 0\.\d+\);", css)
+
+
+def test_the_house_style_prints_text_and_its_greys_in_solid_black():
+    css = cmyk_overrides((styles_dir() / "report.css",))
+    assert "--text: device-cmyk(0 0 0 1);" in css and "--muted: device-cmyk(0 0 0 1);" in css

@@ -28,6 +28,7 @@ ProfileName = Literal["screen", "print"]
 ProfileChoice = Literal["screen", "print", "both"]
 PROFILE_CHOICES: tuple[ProfileChoice, ...] = ("both", "screen", "print")
 PRINT_SUFFIX = "-print"
+PRINT_PALETTE_PREFIX = "--print-"
 MIN_MARK_OFFSET_MM = 3.0  # InDesign's default, as printers expect it
 # Clear of the BleedBox: a renderer (Ghostscript on -dUseBleedBox) paints any pixel a stroke touches.
 MARK_GAP_MM = 1.0
@@ -105,23 +106,35 @@ def profile_css(profile: Profile, settings: ReportSettings, stylesheets: tuple[P
 
 
 def cmyk_overrides(stylesheets: tuple[Path, ...]) -> str:
-    """Every colour custom property of the style, converted to CMYK with the print profile.
-    Neutral greys become black ink only, so text prints in K."""
-    declarations = []
+    """Every colour custom property of the style in CMYK: the style's print palette where it
+    gives one (`--print-NAME` for `--NAME`: solid black text, two inks for small coloured
+    type), else converted with the print profile (neutral greys become black ink only)."""
+    colours: dict[str, str] = {}
+    palette: dict[str, str] = {}
+    for name, value in _root_custom_properties(stylesheets):
+        if name.startswith(PRINT_PALETTE_PREFIX):
+            palette["--" + name.removeprefix(PRINT_PALETTE_PREFIX)] = value
+            continue
+        colour = tinycss2.color3.parse_color(value)
+        if colour is not None and not isinstance(colour, str):
+            c, m, y, k = rgb_to_cmyk(*(round(channel * 255) for channel in colour[:3]))
+            colours[name] = f"device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f})"
+    declarations = [f"{name}: {palette.get(name, value)};" for name, value in colours.items()]
+    return ":root { " + " ".join(declarations) + " }\nhtml { color: var(--text, device-cmyk(0 0 0 1)); }"
+
+
+def _root_custom_properties(stylesheets: tuple[Path, ...]) -> list[tuple[str, str]]:
+    """(name, value) of every custom property the sheets declare on :root, in order."""
+    found = []
     for path in stylesheets:
         rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
         for rule in rules:
             if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != ":root":
                 continue
             for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
-                if declaration.type != "declaration" or not declaration.name.startswith("--"):
-                    continue
-                colour = tinycss2.color3.parse_color(tinycss2.serialize(declaration.value).strip())
-                if colour is None or isinstance(colour, str):
-                    continue
-                c, m, y, k = rgb_to_cmyk(*(round(channel * 255) for channel in colour[:3]))
-                declarations.append(f"{declaration.name}: device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f});")
-    return ":root { " + " ".join(declarations) + " }\nhtml { color: var(--text, device-cmyk(0 0 0 1)); }"
+                if declaration.type == "declaration" and declaration.name.startswith("--"):
+                    found.append((declaration.name, tinycss2.serialize(declaration.value).strip()))
+    return found
 
 
 def cmyk_images(html: str, workdir: Path) -> tuple[str, list[Problem]]:
