@@ -17,6 +17,7 @@ from pypdf.generic import ArrayObject, ContentStream
 ALLOWED_IN_BLEED = {"/TrapNet", "/PrinterMark"}
 REGISTRATION = (1.0, 1.0, 1.0, 1.0)
 SMALL_TYPE_PT = 12.0  # grey and several inks are for type at least this large
+MAX_SMALL_TEXT_INKS = 2
 EPS = 0.01  # pt: coordinates are written to 3 decimals
 
 
@@ -136,4 +137,13 @@ def screened_small_text(pdf: Path) -> list[str]:
         f"page {page}: {size} pt in K {colour[3]:g}: {text[:30]!r}"
         for page, size, space, colour, text in text_runs(pdf)
         if size < SMALL_TYPE_PT and len(colour) == 4 and colour[:3] == (0, 0, 0) and colour[3] < 1 and text.strip()
+    })
+
+
+def small_text_in_many_inks(pdf: Path) -> list[str]:
+    """Text under 12 pt in at most two process inks: more blur on any misregistration."""
+    return sorted({
+        f"page {page}: {size} pt in {colour}: {text[:30]!r}"
+        for page, size, space, colour, text in text_runs(pdf)
+        if size < SMALL_TYPE_PT and len(colour) == 4 and sum(value > 0 for value in colour) > MAX_SMALL_TEXT_INKS and text.strip()
     })

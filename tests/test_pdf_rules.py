@@ -55,3 +55,14 @@ def test_print_file_black_text_under_12_pt_is_solid_black(files: dict[str, Path]
     runs = pdf_rules.text_runs(files["print"])
     assert any(colour == (0, 0, 0, 1) for *_, colour, _ in runs), "no text in solid black"
     assert pdf_rules.screened_small_text(files["print"]) == []
+
+
+def test_print_file_text_under_12_pt_uses_at_most_two_inks(files: dict[str, Path]) -> None:
+    assert pdf_rules.small_text_in_many_inks(files["print"]) == []
+
+
+def test_preflight_finds_no_small_text_in_many_inks(files: dict[str, Path]) -> None:
+    from pressroom.preflight.checks import check_small_text_inks
+    from pressroom.preflight.model import PreflightOptions
+
+    assert [f.severity for f in check_small_text_inks(files["print"], PreflightOptions())] == ["info"]

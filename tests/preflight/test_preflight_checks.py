@@ -209,3 +209,19 @@ def test_total_ink_counts_the_bleed_and_not_the_marks_beyond_it(raw_pdf):
     marks = raw_pdf(b"1 1 1 1 K 0.25 w -23 0 m -9 0 l S 0.5 0 0 0.5 k 0 0 595 841 re f", media=media, trim=TRIM, bleed=BLEED, name="marks.pdf")
     found = check_total_ink(marks, OPTS)
     assert [f.severity for f in found] == ["info"] and "100%" in found[0].message
+
+
+def test_text_under_12_pt_in_more_than_two_inks_is_a_warning(raw_pdf):
+    from pressroom.preflight.checks import check_small_text_inks
+
+    def text(colour: bytes, size: bytes, scale: bytes = b"1") -> bytes:
+        return b"q %s 0 0 %s 0 0 cm BT /F1 %s Tf 1 0 0 1 72 700 Tm %s k (Note) Tj ET Q" % (scale, scale, size, colour)
+
+    four_inks_small = raw_pdf(text(b"0.73 0.32 0.04 0.46", b"8"), name="small.pdf")
+    (finding,) = check_small_text_inks(four_inks_small, OPTS)
+    assert finding.severity == "warning" and "8 pt in C 73 M 32 Y 4 K 46" in finding.message
+    # The size is what is printed: 16 pt scaled by 0.5 is 8 pt type; 8 pt scaled by 2 is 16 pt.
+    assert check_small_text_inks(raw_pdf(text(b"0.73 0.32 0.04 0.46", b"16", b"0.5"), name="scaled.pdf"), OPTS)[0].severity == "warning"
+    assert check_small_text_inks(raw_pdf(text(b"0.73 0.32 0.04 0.46", b"8", b"2"), name="large.pdf"), OPTS)[0].severity == "info"
+    assert check_small_text_inks(raw_pdf(text(b"0.95 0.55 0 0", b"8"), name="two.pdf"), OPTS)[0].severity == "info"
+    assert check_small_text_inks(raw_pdf(text(b"0 0 0 1", b"6"), name="black.pdf"), OPTS)[0].severity == "info"

@@ -14,6 +14,7 @@ from .images import check_image_resolution
 from .ink import check_total_ink
 from .lines import check_hairlines
 from .pages import check_page_count
+from .text import check_small_text_inks
 from .transparency import check_transparency
 
 Check = Callable[[PdfSource, PreflightOptions], list[Finding]]
@@ -27,6 +28,7 @@ ALL_CHECKS: list[tuple[str, Check]] = [
     ("colour", check_colour_spaces),
     ("image-resolution", check_image_resolution),
     ("hairlines", check_hairlines),
+    ("small-text-inks", check_small_text_inks),
     ("ink-coverage", check_total_ink),
     ("transparency", check_transparency),
     ("page-count", check_page_count),
@@ -42,6 +44,7 @@ __all__ = [
     "check_output_intent",
     "check_page_count",
     "check_pdfx_version",
+    "check_small_text_inks",
     "check_total_ink",
     "check_transparency",
 ]
