@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pypdf
-from pypdf.generic import ArrayObject, ContentStream
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject
 
 ALLOWED_IN_BLEED = {"/TrapNet", "/PrinterMark"}
 REGISTRATION = (1.0, 1.0, 1.0, 1.0)
@@ -147,3 +147,41 @@ def small_text_in_many_inks(pdf: Path) -> list[str]:
         for page, size, space, colour, text in text_runs(pdf)
         if size < SMALL_TYPE_PT and len(colour) == 4 and sum(value > 0 for value in colour) > MAX_SMALL_TEXT_INKS and text.strip()
     })
+
+
+# The operators that name a resource, and the category it is looked up in.
+RESOURCE_OPERATORS = {
+    b"Tf": "/Font", b"Do": "/XObject", b"gs": "/ExtGState", b"cs": "/ColorSpace", b"CS": "/ColorSpace",
+    b"scn": "/Pattern", b"SCN": "/Pattern", b"sh": "/Shading", b"BDC": "/Properties", b"DP": "/Properties",
+}
+
+
+def _resources_named(stream: object, pdf: pypdf.PdfReader) -> set[tuple[str, str]]:
+    used = set()
+    for operands, operator in ContentStream(stream, pdf).operations:
+        category = RESOURCE_OPERATORS.get(operator)
+        for operand in operands if category else ():
+            if isinstance(operand, NameObject):
+                used.add((category, str(operand)))
+    return used
+
+
+def unused_resources(pdf: Path) -> list[str]:
+    """Every resource a page or form declares must be named by one of its operators."""
+    reader = pypdf.PdfReader(pdf)
+    found = []
+    owners = [(f"page {number}", page, page.get_contents()) for number, page in enumerate(reader.pages, 1)]
+    seen = set()
+    while owners:
+        where, owner, stream = owners.pop()
+        resources = (owner.get("/Resources") or DictionaryObject()).get_object()
+        used = _resources_named(stream, reader) if stream is not None else set()
+        for category in ("/Font", "/XObject", "/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/Properties"):
+            for name, value in (resources.get(category) or DictionaryObject()).get_object().items():
+                if (category, name) not in used:
+                    found.append(f"{where}: {category}{name} is declared and not used")
+                form = value.get_object()
+                if category == "/XObject" and form.get("/Subtype") == "/Form" and id(form) not in seen:
+                    seen.add(id(form))
+                    owners.append((f"{where}, form {name}", form, form))
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -78,3 +79,14 @@ def test_print_finishing_sets_the_whole_bleed_the_engine_caps_at_10_pt():
     page = pypdf.PdfReader(io.BytesIO(finish(pdf, cmyk_only=True, sheet=sheet))).pages[0]
     assert float(page.trimbox[0]) - float(page.bleedbox[0]) == pytest.approx(MM * 5)
     assert float(page.mediabox[0]) == pytest.approx(float(page.bleedbox[0]))
+
+
+def test_print_finishing_keeps_only_the_resources_each_page_uses(tmp_path: Path):
+    from pdf_rules import unused_resources
+
+    html = "<style>@page { size: A6 }</style><p>serif</p><p style='break-before: page; font-family: sans-serif'><b>sans</b></p>"
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    (tmp_path / "engine.pdf").write_bytes(pdf)
+    (tmp_path / "finished.pdf").write_bytes(finish(pdf, cmyk_only=True))
+    assert any("/ColorSpace/lab-d50" in found for found in unused_resources(tmp_path / "engine.pdf"))
+    assert unused_resources(tmp_path / "finished.pdf") == []

@@ -66,3 +66,7 @@ def test_preflight_finds_no_small_text_in_many_inks(files: dict[str, Path]) -> N
     from pressroom.preflight.model import PreflightOptions
 
     assert [f.severity for f in check_small_text_inks(files["print"], PreflightOptions())] == ["info"]
+
+
+def test_print_file_declares_no_unused_resource(files: dict[str, Path]) -> None:
+    assert pdf_rules.unused_resources(files["print"]) == []

@@ -38,7 +38,7 @@ from pypdf.generic import (
 from pressroom.artwork import wrap_content
 from pressroom.icc import rgb_to_cmyk
 from pressroom.model import ReportSettings
-from pressroom.preflight.pdfutil import PT_PER_MM
+from pressroom.preflight.pdfutil import PT_PER_MM, RESOURCE_CATEGORIES, content_bytes, names_in_content
 from pressroom.profiles import PrintSheet
 
 REGISTRATION = (1.0, 1.0, 1.0, 1.0)
@@ -79,6 +79,7 @@ def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "", sheet: Print
     seen: set[int] = set()  # forms are shared between pages: rewrite each once
     for page in writer.pages:
         _recolour_forms(page.get("/Resources"), writer, seen)
+    _drop_unused_resources(writer)
     _register_output_condition(writer)
     _fix_document_id(writer, uuid.uuid5(uuid.NAMESPACE_URL, f"pressroom:{identity}"))
     # The engine's file /ID hashes its random id too: hash the content without either.
@@ -127,6 +128,37 @@ def _crop_marks(trim: tuple[float, float, float, float], sheet: PrintSheet) -> b
     path = " ".join(f"{ax:.3f} {ay:.3f} m {bx:.3f} {by:.3f} l" for (ax, ay), (bx, by) in strokes)
     c, m, y, k = REGISTRATION
     return f"q {c:g} {m:g} {y:g} {k:g} K {sheet.mark_width_pt:g} w 0 J [] 0 d {path} S Q\n".encode()
+
+
+def _drop_unused_resources(writer: pypdf.PdfWriter) -> None:
+    """Each page and form keeps only the resources its content names: the engine declares
+    every font and colour space (Lab, ICC) of the document on every page, and a RIP's
+    preflight reports the rest. Unreferenced objects are then left out of the file."""
+    seen: set[int] = set()
+    owners: list[DictionaryObject] = list(writer.pages)
+    while owners:
+        owner = owners.pop()
+        _keep_used_resources(owner)
+        for reference in ((owner.get("/Resources") or {}).get("/XObject") or {}).values():
+            if reference.idnum not in seen and reference.get_object().get("/Subtype") == "/Form":
+                seen.add(reference.idnum)
+                owners.append(reference.get_object())
+
+
+def _keep_used_resources(owner: DictionaryObject) -> None:
+    resources = owner.get("/Resources")
+    if resources is None:
+        return
+    used = names_in_content(content_bytes(owner))
+    kept = DictionaryObject()
+    for category, entries in resources.get_object().items():
+        if category not in RESOURCE_CATEGORIES:
+            kept[NameObject(category)] = entries  # /ProcSet: not named in content
+            continue
+        named = DictionaryObject({NameObject(name): value for name, value in entries.get_object().items() if name in used})
+        if named:
+            kept[NameObject(category)] = named
+    owner[NameObject("/Resources")] = kept
 
 
 def _register_output_condition(writer: pypdf.PdfWriter) -> None:

@@ -225,3 +225,16 @@ def test_text_under_12_pt_in_more_than_two_inks_is_a_warning(raw_pdf):
     assert check_small_text_inks(raw_pdf(text(b"0.73 0.32 0.04 0.46", b"8", b"2"), name="large.pdf"), OPTS)[0].severity == "info"
     assert check_small_text_inks(raw_pdf(text(b"0.95 0.55 0 0", b"8"), name="two.pdf"), OPTS)[0].severity == "info"
     assert check_small_text_inks(raw_pdf(text(b"0 0 0 1", b"6"), name="black.pdf"), OPTS)[0].severity == "info"
+
+
+def test_a_declared_and_unused_resource_is_a_warning(raw_pdf):
+    from pressroom.preflight.checks import check_unused_resources
+
+    def lab():
+        return ArrayObject([NameObject("/Lab"), DictionaryObject({NameObject("/WhitePoint"): ArrayObject([FloatObject(0.95), FloatObject(1), FloatObject(1.09)])})])
+
+    unused = raw_pdf(b"0 0 0 1 k 0 0 10 10 re f", resources={"/ColorSpace": {"/lab-d50": lab()}}, name="unused.pdf")
+    (finding,) = check_unused_resources(unused, OPTS)
+    assert finding.severity == "warning" and "ColorSpace/lab-d50" in finding.message
+    used = raw_pdf(b"/lab-d50 cs 50 0 0 scn 0 0 10 10 re f", resources={"/ColorSpace": {"/lab-d50": lab()}}, name="used.pdf")
+    assert [f.severity for f in check_unused_resources(used, OPTS)] == ["info"]

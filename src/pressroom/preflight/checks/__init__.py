@@ -14,6 +14,7 @@ from .images import check_image_resolution
 from .ink import check_total_ink
 from .lines import check_hairlines
 from .pages import check_page_count
+from .resources import check_unused_resources
 from .text import check_small_text_inks
 from .transparency import check_transparency
 
@@ -29,6 +30,7 @@ ALL_CHECKS: list[tuple[str, Check]] = [
     ("image-resolution", check_image_resolution),
     ("hairlines", check_hairlines),
     ("small-text-inks", check_small_text_inks),
+    ("unused-resources", check_unused_resources),
     ("ink-coverage", check_total_ink),
     ("transparency", check_transparency),
     ("page-count", check_page_count),
@@ -47,4 +49,5 @@ __all__ = [
     "check_small_text_inks",
     "check_total_ink",
     "check_transparency",
+    "check_unused_resources",
 ]
