@@ -61,11 +61,13 @@ def test_print_file_text_under_12_pt_uses_at_most_two_inks(files: dict[str, Path
     assert pdf_rules.small_text_in_many_inks(files["print"]) == []
 
 
-def test_preflight_finds_no_small_text_in_many_inks(files: dict[str, Path]) -> None:
-    from pressroom.preflight.checks import check_small_text_inks
-    from pressroom.preflight.model import PreflightOptions
+def test_pressroom_preflight_reports_the_print_side_rules_and_finds_nothing(files: dict[str, Path]) -> None:
+    from pressroom.preflight import PreflightOptions, preflight
 
-    assert [f.severity for f in check_small_text_inks(files["print"], PreflightOptions())] == ["info"]
+    report = preflight(files["print"], PreflightOptions())
+    rules = ("annotations", "boxes", "small-text-inks", "unused-resources", "ink-coverage")
+    assert {f.check for f in report.findings} >= set(rules)
+    assert [f for f in report.findings if f.check in rules and f.severity != "info"] == []
 
 
 def test_print_file_declares_no_unused_resource(files: dict[str, Path]) -> None:

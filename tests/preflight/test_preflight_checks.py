@@ -238,3 +238,14 @@ def test_a_declared_and_unused_resource_is_a_warning(raw_pdf):
     assert finding.severity == "warning" and "ColorSpace/lab-d50" in finding.message
     used = raw_pdf(b"/lab-d50 cs 50 0 0 scn 0 0 10 10 re f", resources={"/ColorSpace": {"/lab-d50": lab()}}, name="used.pdf")
     assert [f.severity for f in check_unused_resources(used, OPTS)] == ["info"]
+
+
+def test_an_annotation_inside_the_bleed_box_is_an_error(raw_pdf):
+    from pressroom.preflight.checks import check_annotations
+
+    media = (-30, -30, 625.28, 871.89)
+    inside = raw_pdf(b"", media=media, trim=TRIM, bleed=BLEED, annots=[((100, 100, 200, 120), b"")], name="in.pdf")
+    (finding,) = check_annotations(inside, OPTS)
+    assert finding.severity == "error" and finding.page == 1 and "1 Square" in finding.message
+    beyond = raw_pdf(b"", media=media, trim=TRIM, bleed=BLEED, annots=[((-29, -29, -12, -12), b"")], name="out.pdf")
+    assert [f.severity for f in check_annotations(beyond, OPTS)] == ["info"]

@@ -6,6 +6,7 @@ from typing import Callable
 
 from ..model import Finding, PreflightOptions
 from ..pdfutil import PdfSource
+from .annotations import check_annotations
 from .boxes import check_boxes
 from .colour import check_colour_spaces
 from .fonts import check_fonts
@@ -25,6 +26,7 @@ ALL_CHECKS: list[tuple[str, Check]] = [
     ("pdfx-version", check_pdfx_version),
     ("output-intent", check_output_intent),
     ("boxes", check_boxes),
+    ("annotations", check_annotations),
     ("fonts", check_fonts),
     ("colour", check_colour_spaces),
     ("image-resolution", check_image_resolution),
@@ -38,6 +40,7 @@ ALL_CHECKS: list[tuple[str, Check]] = [
 
 __all__ = [
     "ALL_CHECKS",
+    "check_annotations",
     "check_boxes",
     "check_colour_spaces",
     "check_fonts",
