@@ -185,3 +185,18 @@ def unused_resources(pdf: Path) -> list[str]:
                     seen.add(id(form))
                     owners.append((f"{where}, form {name}", form, form))
     return found
+
+
+def unprintable_annotations(pdf: Path) -> list[str]:
+    """PDF/UA: every annotation has the Print flag (bit 3, value 4)."""
+    return [
+        f"page {number}: {annotation.get_object().get('/Subtype')} flags {annotation.get_object().get('/F', 0)}"
+        for number, page in enumerate(pypdf.PdfReader(pdf).pages, 1)
+        for annotation in page.get("/Annots") or ArrayObject()
+        if not int(annotation.get_object().get("/F", 0)) & 4
+    ]
+
+
+def has_file_identifier(pdf: Path) -> bool:
+    trailer_id = pypdf.PdfReader(pdf).trailer.get("/ID")
+    return trailer_id is not None and len(trailer_id) == 2

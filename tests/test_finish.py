@@ -90,3 +90,10 @@ def test_print_finishing_keeps_only_the_resources_each_page_uses(tmp_path: Path)
     (tmp_path / "finished.pdf").write_bytes(finish(pdf, cmyk_only=True))
     assert any("/ColorSpace/lab-d50" in found for found in unused_resources(tmp_path / "engine.pdf"))
     assert unused_resources(tmp_path / "finished.pdf") == []
+
+
+def test_catalog_finisher_makes_every_link_printable():
+    html = '<title>T</title><p><a href="https://example.org/">out</a> <a href="#x">in</a></p><p id="x">x</p>'
+    pdf = weasyprint.HTML(string=html).write_pdf(finisher=catalog_finisher(SETTINGS), pdf_variant="pdf/ua-1")
+    annotations = [a.get_object() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages for a in page["/Annots"]]
+    assert len(annotations) == 2 and all(int(a["/F"]) & 4 for a in annotations)

@@ -72,3 +72,11 @@ def test_pressroom_preflight_reports_the_print_side_rules_and_finds_nothing(file
 
 def test_print_file_declares_no_unused_resource(files: dict[str, Path]) -> None:
     assert pdf_rules.unused_resources(files["print"]) == []
+
+
+# -- the screen file ------------------------------------------------------------------------
+
+
+def test_screen_file_links_are_printable_and_the_file_has_an_id(files: dict[str, Path]) -> None:
+    assert pdf_rules.unprintable_annotations(files["screen"]) == []
+    assert pdf_rules.has_file_identifier(files["screen"]) and pdf_rules.has_file_identifier(files["print"])

@@ -47,19 +47,30 @@ OUTPUT_CONDITION_TEXT = "Offset printing, ISO 12647-2:2004, coated paper (paper 
 ICC_REGISTRY = "http://www.color.org"
 FILE_ID = re.compile(rb"/ID\s*\[[^\]]*\]")
 UUID = re.compile(rb"(xmp\.did:|xmp\.iid:|uuid:)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+ANNOTATION_PRINT_FLAG = 4  # PDF 32000 12.5.3
 RGB_TO_CMYK_OPERATOR = {b"rg": b"k", b"RG": b"K"}
 STROKE_ONLY = {b"B": b"S", b"B*": b"S", b"b": b"s", b"b*": b"s"}
 
 
 def catalog_finisher(settings: ReportSettings) -> Callable[[Any, pydyf.PDF], None]:
-    """Viewer settings and language, added to the catalog before the engine writes it."""
+    """Viewer settings and language, added to the catalog before the engine writes it;
+    annotations get their Print flag."""
 
     def add_catalog_entries(document: Any, pdf: pydyf.PDF) -> None:
         pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
         pdf.catalog["PageMode"] = "/UseOutlines"
         pdf.catalog["Lang"] = pydyf.String(settings.language)
+        _flag_annotations_printable(pdf)
 
     return add_catalog_entries
+
+
+def _flag_annotations_printable(pdf: pydyf.PDF) -> None:
+    """PDF/UA (and PDF/A) want every annotation printable: the engine leaves links unflagged.
+    (The print file drops them anyway.)"""
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Annot":
+            obj["F"] = int(obj.get("F", 0)) | ANNOTATION_PRINT_FLAG
 
 
 def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "", sheet: PrintSheet | None = None) -> bytes:

@@ -81,7 +81,8 @@ def lay_out(
                 stylesheets.append(weasyprint.CSS(string=document.css, **css))
             options = {"pdf_variant": pdf_variant, "output_intent": output_intent}
             rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
-            pdf = rendered.write_pdf(finisher=finisher, **options)
+            # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
+            pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)
     finally:
         weasyprint.LOGGER.removeHandler(log)
     return Layout(rendered, pdf), _problems_from(log.records, fetcher.refused)
