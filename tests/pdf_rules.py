@@ -200,3 +200,55 @@ def unprintable_annotations(pdf: Path) -> list[str]:
 def has_file_identifier(pdf: Path) -> bool:
     trailer_id = pypdf.PdfReader(pdf).trailer.get("/ID")
     return trailer_id is not None and len(trailer_id) == 2
+
+
+def _structure(pdf: pypdf.PdfReader) -> tuple[dict[tuple[int, int], int], list[DictionaryObject]]:
+    """((page object number, MCID) -> number of the element listing it; every element
+    reachable from the StructTreeRoot, in reading order)."""
+    listed: dict[tuple[int, int], int] = {}
+    elements: list[DictionaryObject] = []
+
+    def walk(reference: object, page: int | None) -> None:
+        node = reference.get_object() if hasattr(reference, "get_object") else reference
+        if isinstance(node, int):
+            listed[(page, node)] = current[-1]
+            return
+        if not isinstance(node, DictionaryObject) or node.get("/Type") == "/OBJR":
+            return
+        if node.get("/Type") == "/MCR":
+            listed[(node["/Pg"].idnum if "/Pg" in node else page, int(node["/MCID"]))] = current[-1]
+            return
+        elements.append(node)
+        current.append(reference.idnum if hasattr(reference, "idnum") else id(node))
+        kids = node.get("/K")
+        kids = kids.get_object() if hasattr(kids, "get_object") else kids
+        for kid in kids if isinstance(kids, ArrayObject) else [] if kids is None else [kids]:
+            walk(kid, node.raw_get("/Pg").idnum if "/Pg" in node else page)
+        current.pop()
+
+    current: list[int] = [0]
+    walk(pdf.trailer["/Root"].raw_get("/StructTreeRoot"), None)
+    return listed, elements
+
+
+def orphan_marked_content(pdf: Path) -> list[str]:
+    """Every marked-content sequence is in the structure tree (an element lists its MCID)
+    or inside an Artifact."""
+    reader = pypdf.PdfReader(pdf)
+    listed, _ = _structure(reader)
+    found = []
+    for number, page in enumerate(reader.pages, 1):
+        stack: list[bool] = []  # per open sequence: inside an artifact?
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator in (b"BMC", b"BDC"):
+                artifact = (stack and stack[-1]) or operands[0] == "/Artifact"
+                properties = operands[1] if operator == b"BDC" and isinstance(operands[1], DictionaryObject) else {}
+                if not artifact:
+                    if "/MCID" not in properties:
+                        found.append(f"page {number}: {operands[0]} without MCID outside an artifact")
+                    elif (page.indirect_reference.idnum, int(properties["/MCID"])) not in listed:
+                        found.append(f"page {number}: {operands[0]} MCID {properties['/MCID']} is in no structure element")
+                stack.append(bool(artifact))
+            elif operator == b"EMC" and stack:
+                stack.pop()
+    return found

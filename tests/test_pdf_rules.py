@@ -80,3 +80,7 @@ def test_print_file_declares_no_unused_resource(files: dict[str, Path]) -> None:
 def test_screen_file_links_are_printable_and_the_file_has_an_id(files: dict[str, Path]) -> None:
     assert pdf_rules.unprintable_annotations(files["screen"]) == []
     assert pdf_rules.has_file_identifier(files["screen"]) and pdf_rules.has_file_identifier(files["print"])
+
+
+def test_screen_file_marked_content_is_in_the_structure_tree_or_an_artifact(files: dict[str, Path]) -> None:
+    assert pdf_rules.orphan_marked_content(files["screen"]) == []
