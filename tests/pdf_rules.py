@@ -218,7 +218,8 @@ def _structure(pdf: pypdf.PdfReader) -> tuple[dict[tuple[int, int], int], list[D
         if node.get("/Type") == "/MCR":
             listed[(node["/Pg"].idnum if "/Pg" in node else page, int(node["/MCID"]))] = current[-1]
             return
-        elements.append(node)
+        if node.get("/Type") != "/StructTreeRoot":
+            elements.append(node)
         current.append(reference.idnum if hasattr(reference, "idnum") else id(node))
         kids = node.get("/K")
         kids = kids.get_object() if hasattr(kids, "get_object") else kids
@@ -251,4 +252,31 @@ def orphan_marked_content(pdf: Path) -> list[str]:
                 stack.append(bool(artifact))
             elif operator == b"EMC" and stack:
                 stack.pop()
+    return found
+
+
+def structure_types(pdf: Path) -> list[str]:
+    """The structure type of every element of the tree, in reading order."""
+    return [str(element.get("/S")) for element in _structure(pypdf.PdfReader(pdf))[1]]
+
+
+def notes(pdf: Path) -> list[dict[str, object]]:
+    """Every Note element: its ID, whether its first kid is a Lbl, and the structure types of
+    the element it follows and of the one it sits in."""
+    reader = pypdf.PdfReader(pdf)
+    found = []
+    for element in _structure(reader)[1]:
+        if element.get("/S") != "/Note":
+            continue
+        parent = element["/P"].get_object()
+        kids = [kid.get_object() for kid in parent["/K"]]
+        index = next(i for i, kid in enumerate(kids) if kid is element or kid == element)
+        before = kids[index - 1] if index else parent
+        first = element["/K"][0].get_object() if element.get("/K") else None
+        found.append({
+            "id": str(element.get("/ID", "")),
+            "lbl": isinstance(first, DictionaryObject) and first.get("/S") == "/Lbl",
+            "after": str(before.get("/S")) if isinstance(before, DictionaryObject) else "?",
+            "in": str(parent.get("/S")),
+        })
     return found

@@ -5,6 +5,7 @@ screen file, read from the PDF objects of three reports: the briefing paper, the
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,11 @@ def files(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     from pressroom.build import build
 
     root = tmp_path_factory.mktemp(request.param)
-    result = build(_folder(request.param, root, report_dir), root / "build" / f"{request.param}.pdf", profile="both")
-    return {profile: output.path for profile, output in result.outputs.items()}
+    source = _folder(request.param, root, report_dir)
+    result = build(source, root / "build" / f"{request.param}.pdf", profile="both")
+    return {"source": source} | {
+        profile: output.path for profile, output in result.outputs.items()
+    }
 
 
 # -- the print file -------------------------------------------------------------------------
@@ -84,3 +88,31 @@ def test_screen_file_links_are_printable_and_the_file_has_an_id(files: dict[str,
 
 def test_screen_file_marked_content_is_in_the_structure_tree_or_an_artifact(files: dict[str, Path]) -> None:
     assert pdf_rules.orphan_marked_content(files["screen"]) == []
+
+
+def _html(source: Path) -> tuple[str, int]:
+    """The HTML the screen file was laid out from, and its number of notes."""
+    from pressroom.load import load_source
+    from pressroom.markdown import render_markdown
+    from pressroom.template import fill_template
+    from pressroom.validate import validate
+
+    report, _ = validate(load_source(source)[0])
+    body, _ = render_markdown(report)
+    return fill_template(report, body).html, len(body.notes)
+
+
+def test_screen_file_every_footnote_is_a_note_with_an_id_and_a_label_after_its_paragraph(files: dict[str, Path]) -> None:
+    _, note_count = _html(files["source"])
+    notes = pdf_rules.notes(files["screen"])
+    assert [note["id"] for note in notes] == [f"note-{n}" for n in range(1, note_count + 1)]
+    assert [note for note in notes if not note["lbl"]] == []
+    # After the paragraph or heading that calls it (or the notes already there), or at the
+    # end of the list item or table cell that calls it.
+    misplaced = [n for n in notes if n["after"] not in {"/P", "/H2", "/H3", "/Note"} and n["in"] not in {"/LBody", "/TD", "/TH"}]
+    assert misplaced == []
+
+
+def test_screen_file_a_paragraph_broken_by_a_page_is_one_element(files: dict[str, Path]) -> None:
+    html, _ = _html(files["source"])
+    assert pdf_rules.structure_types(files["screen"]).count("/P") == len(re.findall(r"<p[\s>]", html))

@@ -20,7 +20,9 @@ from . import (
     footnote_lost_on_orphans,
     footnote_policy_line,
     footnote_split_long,
+    tags_footnotes,
     tags_margin_boxes,
+    tags_split_blocks,
 )
 from ._patching import Patch
 
@@ -34,6 +36,8 @@ PATCHES: tuple[ModuleType, ...] = (
     footnote_lost_on_orphans,
     footnote_split_long,
     tags_margin_boxes,
+    tags_split_blocks,
+    tags_footnotes,
 )
 
 
