@@ -137,8 +137,8 @@ def _crop_marks(trim: tuple[float, float, float, float], sheet: PrintSheet) -> b
             strokes.append(((x + outward_x * near, y), (x + outward_x * far, y)))  # along the horizontal trim line
             strokes.append(((x, y + outward_y * near), (x, y + outward_y * far)))  # along the vertical one
     path = " ".join(f"{ax:.3f} {ay:.3f} m {bx:.3f} {by:.3f} l" for (ax, ay), (bx, by) in strokes)
-    c, m, y, k = REGISTRATION
-    return f"q {c:g} {m:g} {y:g} {k:g} K {sheet.mark_width_pt:g} w 0 J [] 0 d {path} S Q\n".encode()
+    registration = " ".join(f"{ink:g}" for ink in REGISTRATION)
+    return f"q {registration} K {sheet.mark_width_pt:g} w 0 J [] 0 d {path} S Q\n".encode()
 
 
 def _drop_unused_resources(writer: pypdf.PdfWriter) -> None:
