@@ -12,6 +12,7 @@ from .colour import check_colour_spaces
 from .fonts import check_fonts
 from .identification import check_output_intent, check_pdfx_version
 from .images import check_image_resolution
+from .interactive import check_active_content
 from .ink import check_total_ink
 from .lines import check_hairlines
 from .pages import check_page_count
@@ -36,10 +37,12 @@ ALL_CHECKS: list[tuple[str, Check]] = [
     ("ink-coverage", check_total_ink),
     ("transparency", check_transparency),
     ("page-count", check_page_count),
+    ("active-content", check_active_content),
 ]
 
 __all__ = [
     "ALL_CHECKS",
+    "check_active_content",
     "check_annotations",
     "check_boxes",
     "check_colour_spaces",
