@@ -13,7 +13,8 @@ from PIL import Image
 from pressroom.build import build
 from pressroom.model import ReportSettings
 from pressroom.preflight import PreflightOptions
-from pressroom.profiles import cmyk_images, cmyk_overrides, engine_default_colours, output_paths, profile_css, profiles_for
+from pressroom.profiles import PrintSheet, cmyk_images, cmyk_overrides, engine_default_colours, output_paths, profile_css, profiles_for
+from pressroom.resources import styles_dir
 
 SETTINGS = ReportSettings(title="T", organisation="ecpat-international", date="2020-01-02")
 
@@ -38,7 +39,10 @@ def test_print_css_asks_for_the_output_intent_bleed_and_marks():
     printed = profiles_for("print", SETTINGS)[0]
     css = profile_css(printed, SETTINGS, ())
     assert "@color-profile device-cmyk" in css and "pressroom-fogra39.icc" in css
-    assert "bleed: 3.0mm; marks: crop;" in css
+    # The finisher draws the marks outside the bleed (the engine's sit inside it).
+    assert "bleed: 3.0mm; marks: none;" in css
+    assert printed.sheet == PrintSheet(bleed_mm=3.0, marks=True, mark_offset_mm=4.0)
+    assert printed.sheet.media_margin_pt == pytest.approx(9 * 72 / 25.4)
     assert profile_css(profiles_for("screen", SETTINGS)[0], SETTINGS, ()) == "@page { size: A4; }"
 
 
@@ -138,9 +142,24 @@ def test_a_pdf_x_1a_print_file_has_no_transparency_and_passes_preflight(report_c
     output = build(report_copy, tmp_path / "x1a.pdf", profile="print").output
     checked = preflight(output, PreflightOptions(standard="x-1a"))
     assert checked.passed, [f.message for f in checked.findings if f.severity == "error"]
-    forms = [x.get_object() for page in pypdf.PdfReader(output).pages for x in page["/Resources"]["/XObject"].values()]
-    assert forms and not any("/Group" in form for form in forms)
-    assert all(b"\nS\n" in form.get_data() and b"\nB\n" not in form.get_data() for form in forms)
+    # The crop marks are the finisher's plain strokes now, not the engine's forms in a transparency group.
+    reader = pypdf.PdfReader(output)
+    forms = [x.get_object() for page in reader.pages for x in (page["/Resources"].get("/XObject") or {}).values()]
+    assert not any("/Group" in form for form in forms) and not any("/Group" in page for page in reader.pages)
+    assert all(b"1 1 1 1 K 0.25 w" in page.get_contents().get_data() for page in reader.pages)
+
+
+def test_the_style_print_palette_replaces_the_converted_colour(tmp_path: Path):
+    sheet = tmp_path / "s.css"
+    sheet.write_text(":root { --text: #222222; --print-text: device-cmyk(0 0 0 1); --rule: #8c8c8c; }")
+    css = cmyk_overrides((sheet,))
+    assert "--text: device-cmyk(0 0 0 1);" in css and "--print-text" not in css
+    assert re.search(r"--rule: device-cmyk\(0\.000 0\.000 0\.000 0\.\d+\);", css)
+
+
+def test_the_house_style_prints_text_and_its_greys_in_solid_black():
+    css = cmyk_overrides((styles_dir() / "report.css",))
+    assert "--text: device-cmyk(0 0 0 1);" in css and "--muted: device-cmyk(0 0 0 1);" in css
 
 
 # What the engine paints in its own colours when no style says otherwise.

@@ -93,7 +93,7 @@ def _place(writer: pypdf.PdfWriter, report_page: pypdf.PageObject, trim: Rect, a
         boxes = {key: as_rect(get(report_page, key)) for key in BOXES if key in report_page}
         for index, source in enumerate(cover.pages):
             page = writer.insert_page(source, index, excluded_keys=NOT_COPIED)
-            _wrap(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm\n" % _offset(_trim(source), trim), b"\nQ EMC\n")
+            wrap_content(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm\n" % _offset(_trim(source), trim), b"\nQ EMC\n")
             for key in BOXES:
                 if key in page:
                     del page[key]
@@ -192,10 +192,10 @@ def _draw_under(writer: pypdf.PdfWriter, page: pypdf.PageObject, form: object, o
     if "/XObject" not in resources:
         resources[NameObject("/XObject")] = DictionaryObject()
     resources["/XObject"].get_object()[LETTERHEAD] = form
-    _wrap(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm /PressroomLetterhead Do Q EMC\n" % offset, b"")
+    wrap_content(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm /PressroomLetterhead Do Q EMC\n" % offset, b"")
 
 
-def _wrap(writer: pypdf.PdfWriter, page: pypdf.PageObject, before: bytes, after: bytes) -> None:
+def wrap_content(writer: pypdf.PdfWriter, page: pypdf.PageObject, before: bytes, after: bytes) -> None:
     """Add content streams around the page's own, which stay as they are (not re-parsed)."""
     contents = page.get("/Contents")
     resolved = contents.get_object() if contents is not None else None

@@ -139,11 +139,12 @@ def _make(
         layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
     result = audit(layout, body, report.fonts.families)
     problems += placed(layout_problems + result.problems, report.files, report.root)
-    identity = f"{report.settings.title}|{report.settings.date}"
-    pdf = finish(layout.pdf, cmyk_only=profile.name == "print", identity=identity)
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
-    pdf, artwork_problems = apply_artwork(pdf, artwork, print_file=profile.name == "print")
+    pdf, artwork_problems = apply_artwork(layout.pdf, artwork, print_file=profile.name == "print")
     problems += artwork_problems
+    # Finished after the artwork, so cover pages get the boxes and marks too.
+    identity = f"{report.settings.title}|{report.settings.date}"
+    pdf = finish(pdf, cmyk_only=profile.name == "print", identity=identity, sheet=profile.sheet)
     return _Made(pdf, result.pages + (0 if artwork_problems else cover_pages), result.continued_notes), problems
 
 

@@ -109,7 +109,8 @@ def lay_out(
                 for table in tables:
                     table.set(KEPT_WHOLE, "")  # _base.css: table[data-kept-whole] { break-inside: avoid }
                 rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
-            pdf = rendered.write_pdf(finisher=finisher, **options)
+            # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
+            pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)
     finally:
         weasyprint.LOGGER.removeHandler(log)
     # The engine then says it failed to load what was refused: said already, with the reason.

@@ -276,6 +276,8 @@ LETTERHEAD_BLEED = (
     "of the page, export it with {needed} mm bleed, or a white edge can show after cutting."
 )
 COVER_PAGE_LABEL = "Cover "
+# What a screen reader says for a note call (the link annotation's description).
+NOTE_CALL_DESCRIPTION = "Note {number}"
 
 # Watch
 WATCH_STARTED = "Watching {source}. Preview: {url} (open it in a browser). Stop with Ctrl+C."

@@ -11,8 +11,8 @@ import functools
 import hashlib
 import importlib.resources
 import re
-from collections.abc import Iterator
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -26,6 +26,7 @@ from pressroom import messages
 from pressroom.images import SVG_SUFFIX, eight_bit
 from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
 from pressroom.model import ReportSettings
+from pressroom.preflight.pdfutil import PT_PER_MM
 from pressroom.problems import Problem
 from pressroom.resources import mount_url, path_of_file_url, unmounted
 
@@ -33,7 +34,34 @@ ProfileName = Literal["screen", "print"]
 ProfileChoice = Literal["screen", "print", "both"]
 PROFILE_CHOICES: tuple[ProfileChoice, ...] = ("both", "screen", "print")
 PRINT_SUFFIX = "-print"
+PRINT_PALETTE_PREFIX = "--print-"
+MIN_MARK_OFFSET_MM = 3.0  # InDesign's default, as printers expect it
+# Clear of the BleedBox: a renderer (Ghostscript on -dUseBleedBox) paints any pixel a stroke touches.
+MARK_GAP_MM = 1.0
 IMAGE_SRC = re.compile(r'(<img src=")(file://[^"]+)(")')
+
+
+@dataclass(frozen=True)
+class PrintSheet:
+    """What lies around the trimmed page of the print file, drawn by the finisher: the engine
+    caps the BleedBox at 10 pt and draws its marks inside the bleed (MediaBox = bleed box).
+    Marks sit outside the BleedBox, `mark_offset_mm` from the trim (at least the bleed),
+    the way InDesign draws them by default; the MediaBox grows to hold them."""
+
+    bleed_mm: float
+    marks: bool
+    mark_offset_mm: float
+    mark_length_mm: float = 5.0
+    mark_width_pt: float = 0.25
+
+    @property
+    def bleed_pt(self) -> float:
+        return self.bleed_mm * PT_PER_MM
+
+    @property
+    def media_margin_pt(self) -> float:
+        """From the trim to the edge of the MediaBox."""
+        return (self.mark_offset_mm + self.mark_length_mm) * PT_PER_MM if self.marks else self.bleed_pt
 
 
 @dataclass(frozen=True)
@@ -41,11 +69,14 @@ class Profile:
     name: ProfileName
     pdf_variant: str
     output_intent: str | None = None  # the CSS colour space WeasyPrint writes as the OutputIntent
+    sheet: PrintSheet | None = None  # bleed and marks, for a file that goes to press
 
 
 def profiles_for(choice: ProfileChoice, settings: ReportSettings) -> tuple[Profile, ...]:
     screen = Profile("screen", "pdf/ua-1")
-    printed = Profile("print", f"pdf/{settings.print.standard}", "device-cmyk")
+    options = settings.print
+    sheet = PrintSheet(options.bleed_mm, options.marks, mark_offset_mm=max(options.bleed_mm, MIN_MARK_OFFSET_MM) + MARK_GAP_MM)
+    printed = Profile("print", f"pdf/{options.standard}", "device-cmyk", sheet)
     return {"screen": (screen,), "print": (printed,), "both": (screen, printed)}[choice]
 
 
@@ -67,30 +98,35 @@ def profile_css(profile: Profile, settings: ReportSettings, stylesheets: tuple[P
     if profile.name == "screen":
         return page_size
     options = settings.print
-    marks = "crop" if options.marks else "none"
     return "\n".join(
         [
             page_size,
             # The output intent: WeasyPrint embeds this profile and writes device-cmyk() as DeviceCMYK.
             f'@color-profile device-cmyk {{ src: url("{cmyk_profile_path().as_uri()}"); '
             "components: cyan, magenta, yellow, black; }",
-            f"@page {{ bleed: {options.bleed_mm}mm; marks: {marks}; }}",
+            # The finisher draws the marks (PrintSheet): the engine's would sit inside the bleed.
+            f"@page {{ bleed: {options.bleed_mm}mm; marks: none; }}",
             cmyk_overrides(stylesheets),
         ]
     )
 
 
 def cmyk_overrides(stylesheets: tuple[Path, ...]) -> str:
-    """Every colour the print file can show, in CMYK from the print profile: the style's colour
-    custom properties, and the engine's own default colours. Neutral greys become black ink only,
-    so text prints in K."""
-    declarations = []
+    """Every colour the print file can show, in CMYK: the style's print palette where it gives
+    one (`--print-NAME` for `--NAME`: solid black text, two inks for small coloured type), else
+    the style's colour custom properties converted with the print profile (neutral greys become
+    black ink only); and the engine's own default colours."""
+    colours: dict[str, str] = {}
+    palette: dict[str, str] = {}
     for path in stylesheets:
         for selector, declaration in _declarations(path.read_text(encoding="utf-8")):
-            if selector == ":root" and declaration.name.startswith("--"):
-                value = _cmyk_value(declaration.value)
-                if value is not None:
-                    declarations.append(f"{declaration.name}: {value};")
+            if selector != ":root" or not declaration.name.startswith("--"):
+                continue
+            if declaration.name.startswith(PRINT_PALETTE_PREFIX):
+                palette["--" + declaration.name.removeprefix(PRINT_PALETTE_PREFIX)] = tinycss2.serialize(declaration.value).strip()
+            elif (value := _cmyk_value(declaration.value)) is not None:
+                colours[declaration.name] = value
+    declarations = [f"{name}: {palette.get(name, value)};" for name, value in colours.items()]
     return "\n".join(
         [
             ":root { " + " ".join(declarations) + " }",
