@@ -49,6 +49,7 @@ def _wrap_add_tags(add_tags: Any) -> Any:
             add_tags(pdf, *args)
             placed: dict[int, int] = {}  # id of an anchor -> notes already placed after it
             for note_id, note in _notes.items():
+                _drop_empty_kids(pdf, note)
                 if note_id not in _calls:
                     continue
                 call, text = _calls[note_id]
@@ -94,6 +95,16 @@ def _classify(box: Any, element: Any) -> None:
     elif element["S"] == "/Link" and (box.element.get("href") or "").startswith("#"):
         text = "".join(box.element.itertext()).strip()
         _calls.setdefault(box.element.get("href")[1:], (element, text))
+
+
+def _drop_empty_kids(pdf: Any, note: Any) -> None:
+    """A note written as a block container (pressroom's <object>) starts with an empty
+    grouping element of the engine's: without it, the Lbl is the note's first kid."""
+    note["K"] = pydyf.Array(
+        kid for kid in note["K"]
+        if not (isinstance(target := referenced(pdf, kid), pydyf.Dictionary)
+                and target.get("S") == "/NonStruct" and not target.get("K"))
+    )
 
 
 def _tag_call(pdf: Any, link: Any, text: str) -> None:
