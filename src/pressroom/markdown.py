@@ -7,6 +7,7 @@ through: markdown-it escapes it (html=False).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from PIL import Image, UnidentifiedImageError
 
 from pressroom import messages
+from pressroom.citations import BIBLIOGRAPHY_ANCHOR, bibliography_html, use_citations
+from pressroom.markdown_figures import figures_plugin, number_blocks
 from pressroom.model import Report, SourceFile
 from pressroom.problems import Problem
 
@@ -31,6 +34,11 @@ class Note:
     label: str
     html: str
     text: str  # plain text, for the audit
+    mark: int = 0  # the number printed: `number`, or counted from the chapter's first note
+
+    @property
+    def shown(self) -> int:
+        return self.mark or self.number
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,8 @@ class _Numbering:
     notes: list[Note] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    per_chapter: bool = False  # report.yaml's note_numbering: chapter
+    chapter_first: int = 1  # the number of the current chapter's first note
 
 
 def new_parser() -> MarkdownIt:
@@ -66,19 +76,23 @@ def new_parser() -> MarkdownIt:
     # always_match_refs: a call without a definition becomes a token we can report on.
     parser.use(footnote_plugin, move_to_end=False, always_match_refs=True)
     parser.add_render_rule("footnote_ref", _render_call)
+    parser.use(figures_plugin)
     return parser
 
 
 def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
     """Render every file of the report, then the organisation's background text."""
     parser = new_parser()
-    numbering = _Numbering()
-    problems: list[Problem] = []
+    numbering = _Numbering(per_chapter=report.settings.note_numbering == "chapter")
+    problems: list[Problem] = number_blocks(parser, report.files) + use_citations(parser, report)
     parts = []
     for source in report.files:
         part, file_problems = _render_file(parser, source, report.root, numbering)
         parts.append(part)
         problems += file_problems
+    if bibliography := bibliography_html(parser):
+        parts.append(bibliography)
+        numbering.headings.append(Heading(1, messages.BIBLIOGRAPHY_HEADING, BIBLIOGRAPHY_ANCHOR))
     background, background_problems = _render_file(
         parser, report.organisation.background, report.organisation.background.path.parent, _Numbering()
     )
@@ -105,6 +119,8 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
     for block in tokens:
         if block.type == "heading_open":
             _register_heading(block, tokens, numbering)
+            if block.tag == "h1" and numbering.per_chapter:
+                numbering.chapter_first = numbering.next_number
         for token in block.children or []:
             if token.type == "image":
                 problems += _check_image(token, block, source, root, lines)
@@ -128,7 +144,9 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
                 numbers[note_id] = numbering.next_number
                 numbering.next_number += 1
                 note_tokens = _inline_note_tokens(entry) if "tokens" in entry else definitions[label][0]
-                numbering.notes.append(_make_note(parser, numbers[note_id], label, note_tokens, env))
+                note = _make_note(parser, numbers[note_id], label, note_tokens, env)
+                mark = numbers[note_id] - numbering.chapter_first + 1 if numbering.per_chapter else 0
+                numbering.notes.append(dataclasses.replace(note, mark=mark))
             token.meta["number"] = numbers[note_id]
             token.meta["first"] = token.meta.get("subId", 0) == 0
 
@@ -213,14 +231,14 @@ def _render_call(renderer: object, tokens: list[Token], idx: int, options: objec
     number = token.meta.get("number")
     if number is None:  # undefined note, already reported
         return ""
-    call = f'<a class="note-call" href="#note-{number}">{number}</a>'
+    note = env[NOTES_KEY][number]
+    call = f'<a class="note-call" href="#note-{number}">{note.shown}</a>'
     if not token.meta["first"]:
         return call
-    note = env[NOTES_KEY][number]
     return (
-        f'<a class="note-call" id="call-{number}" href="#note-{number}">{number}</a>'
+        f'<a class="note-call" id="call-{number}" href="#note-{number}">{note.shown}</a>'
         f'<span class="footnote" id="note-{number}" data-note="{number}">'
-        f'<span class="note-number">{number}</span> {note.html}</span>'
+        f'<span class="note-number">{note.shown}</span> {note.html}</span>'
     )
 
 

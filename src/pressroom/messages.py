@@ -75,6 +75,18 @@ IMAGE_NO_ALT = "The image '{src}' has no description. Write one between the brac
 IMAGE_MISSING = "The image '{src}' does not exist. Check the path; it is read relative to this file."
 IMAGE_OUTSIDE = "The image '{src}' is outside the report folder. Copy it into the report folder."
 IMAGE_UNREADABLE = "The image '{src}' cannot be read: it is damaged or not a picture. Save it again as PNG or JPEG."
+LABEL_DUPLICATE = "The label #{label} is given to two figures, tables or boxes. Give each its own label."
+LABEL_WRONG_KIND = "The label #{label} is on a {kind}; a {kind}'s label starts with '{prefix}:'. Write #{prefix}:{{name}}."
+LABEL_UNDEFINED = (
+    "@{label} refers to a figure, table or box that does not exist. "
+    "Check the spelling against its '::: figure #{label} ...' line, or remove the reference."
+)
+CITATION_UNKNOWN = "The citation key @{key} is not in the bibliography. Check its spelling, or add the work to the bibliography file."
+CITATION_NO_BIBLIOGRAPHY = (
+    "@{key} is cited, but the report has no bibliography. Name the file in report.yaml ('bibliography: references.json')."
+)
+CITATION_STYLE_UNKNOWN = "There is no citation style '{name}'. Use one of: {choices}, or put {name}.csl in the report folder."
+BIBLIOGRAPHY_UNREADABLE = "The bibliography '{name}' cannot be read ({detail}). Save it again as CSL-JSON or BibTeX."
 RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report and styles folders, so it was not loaded."
 
 # Layout and audit
@@ -100,6 +112,10 @@ NOTE_TEXT_INCOMPLETE = "Note {number} on page {note_page} is not printed in full
 AUDIT_FIX = "The previous PDF was kept. Shorten the note or the paragraph that calls it, and build again."
 BACK_PAGE_NOT_LAST = "The organisation's background page is not the last page on its own (page {page} of {pages})."
 LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Add a space or line break opportunity."
+
+# Words printed in the report itself
+BIBLIOGRAPHY_HEADING = "Bibliography"
+REPORT_WORDS = {"contents": "Contents", "acronyms": "Acronyms"}
 
 # CLI
 BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"

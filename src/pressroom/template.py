@@ -8,7 +8,8 @@ from pathlib import Path
 
 import jinja2
 
-from pressroom.markdown import Body
+from pressroom import messages
+from pressroom.markdown import Body, Heading
 from pressroom.icc import cmyk_profile_path
 from pressroom.model import Report
 from pressroom.profiles import Profile, profile_css
@@ -33,6 +34,15 @@ class HtmlDocument:
     resource_dirs: tuple[Path, ...] = ()
 
 
+def contents_of(body: Body, acronyms: dict[str, str]) -> list[Heading]:
+    """The entries of the table of contents: chapters (#) and their sections (##), with the
+    acronyms first; none when the report has no chapters (a briefing paper)."""
+    if not any(heading.level == 1 for heading in body.headings):
+        return []
+    front = [Heading(1, messages.REPORT_WORDS["acronyms"], "acronyms")] if acronyms else []
+    return front + [heading for heading in body.headings if heading.level <= 2]
+
+
 def fill_template(
     report: Report, body: Body, profile: Profile = SCREEN, blank_pages: int = 0, created: datetime | None = None
 ) -> HtmlDocument:
@@ -54,6 +64,8 @@ def fill_template(
         created=created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else settings.date.isoformat(),
         display_date=f"{settings.date:%B %Y}",
         blank_pages=blank_pages,
+        contents=contents_of(body, settings.acronyms),
+        words=messages.REPORT_WORDS,
     )
     stylesheets = (styles_dir() / "_base.css", report.stylesheet)
     css = profile_css(profile, settings, stylesheets)
