@@ -56,13 +56,16 @@ class Citer:
     keys: set[str]
     cited: list[str] = field(default_factory=list)
 
-    def note(self, items: list[tuple[str, str | None]]) -> str:
-        """One citation (one or more works), formatted as the style's note, as HTML."""
+    def note(self, items: list[tuple[str, str | None]], in_sentence: bool = False) -> str:
+        """One citation (one or more works), formatted as the style's note, as HTML; or,
+        `in_sentence`, as a phrase inside a note the writer wrote (no capital, no full stop)."""
         cited = [CitationItem(key, **({"locator": _locator(locator)} if locator else {})) for key, locator in items]
         citation = Citation(cited)
         self.bibliography.register(citation)
         self.cited += [key.lower() for key, _ in items if key.lower() not in self.cited]
         text = str(self.bibliography.cite(citation, lambda item: None))
+        if in_sentence:
+            return text.removesuffix(".")
         # A note is a sentence: "ibid., 19." starts with a capital.
         return re.sub(r"^(<[^>]+>)*([a-z])", lambda m: (m[1] or "") + m[2].upper(), text)
 
@@ -175,10 +178,10 @@ def _citations_to_notes(state: StateCore) -> None:
             if token.type != "citation" or not _known(citer, token):
                 children.append(token)
                 continue
-            formatted = _html_to_tokens(citer.note(token.meta["items"]))
             if in_note:
-                children += formatted
+                children += _html_to_tokens(citer.note(token.meta["items"], in_sentence=True))
                 continue
+            formatted = _html_to_tokens(citer.note(token.meta["items"]))
             note_id = len(notes)
             notes[note_id] = {"content": _plain(formatted), "tokens": formatted}
             call = Token("footnote_ref", "", 0)
@@ -191,7 +194,7 @@ def _cite_in_place(citer: Citer, tokens: list[Token]) -> list[Token]:
     result = []
     for token in tokens:
         if token.type == "citation" and _known(citer, token):
-            result += _html_to_tokens(citer.note(token.meta["items"]))
+            result += _html_to_tokens(citer.note(token.meta["items"], in_sentence=True))
         else:
             result.append(token)
     return result
