@@ -94,9 +94,9 @@ def test_each_chapter_opens_on_a_right_hand_page_with_its_number(long_report):
     _, output = long_report
     pages = page_texts(output)
     openers = [number for number, text in enumerate(pages, start=1) if re.match(r"^\d\n", text)]
-    assert len(openers) == 6
+    assert len(openers) == 7
     assert all(number % 2 == 1 for number in openers)
-    assert [pages[n - 1].split("\n")[0] for n in openers] == ["1", "2", "3", "4", "5", "6"]
+    assert [pages[n - 1].split("\n")[0] for n in openers] == ["1", "2", "3", "4", "5", "6", "7"]
 
 
 def test_every_figure_table_and_box_reference_names_the_page_it_is_on(long_report):
