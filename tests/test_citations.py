@@ -63,6 +63,12 @@ def test_the_works_cited_are_listed_at_the_end_as_the_bibliography(cited):
     assert body.headings[-1].anchor == "bibliography"
 
 
+def test_the_bibliography_is_in_the_styles_order_not_the_order_of_citation(cited):
+    body, _ = cited("Later author first [@Stodden2014], then [@Ioannidis2005].\n")
+    entries = re.findall(r'<li class="bibliography-entry">(\w+)', body.html)
+    assert entries == ["Ioannidis", "Stodden"]
+
+
 def test_a_citation_inside_a_note_is_set_in_the_note_without_a_note_of_its_own(cited):
     body, problems = cited("Text.[^a]\n\n[^a]: As argued in [@Stodden2014, chap. 2].\n")
     assert problems == []

@@ -70,6 +70,8 @@ class Citer:
         return re.sub(r"^(<[^>]+>)*([a-z])", lambda m: (m[1] or "") + m[2].upper(), text)
 
     def entries(self) -> list[str]:
+        """The works cited, in the style's order (Chicago: by author, then title)."""
+        self.bibliography.sort()
         return [str(entry) for entry in self.bibliography.bibliography()]
 
 
