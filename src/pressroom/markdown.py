@@ -84,7 +84,9 @@ def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
     """Render every file of the report, then the organisation's background text."""
     parser = new_parser()
     numbering = _Numbering(per_chapter=report.settings.note_numbering == "chapter")
-    problems: list[Problem] = number_blocks(parser, report.files) + use_citations(parser, report)
+    # Figures are numbered first: that pass parses every file, and must not cite anything yet.
+    problems: list[Problem] = number_blocks(parser, report.files)
+    problems += use_citations(parser, report)
     parts = []
     for source in report.files:
         part, file_problems = _render_file(parser, source, report.root, numbering)

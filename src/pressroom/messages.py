@@ -76,7 +76,7 @@ IMAGE_MISSING = "The image '{src}' does not exist. Check the path; it is read re
 IMAGE_OUTSIDE = "The image '{src}' is outside the report folder. Copy it into the report folder."
 IMAGE_UNREADABLE = "The image '{src}' cannot be read: it is damaged or not a picture. Save it again as PNG or JPEG."
 LABEL_DUPLICATE = "The label #{label} is given to two figures, tables or boxes. Give each its own label."
-LABEL_WRONG_KIND = "The label #{label} is on a {kind}; a {kind}'s label starts with '{prefix}:'. Write #{prefix}:{{name}}."
+LABEL_WRONG_KIND = "The label #{label} is on a {kind}; a {kind}'s label starts with '{prefix}:'. Change the label to start with '{prefix}:'."
 LABEL_UNDEFINED = (
     "@{label} refers to a figure, table or box that does not exist. "
     "Check the spelling against its '::: figure #{label} ...' line, or remove the reference."
