@@ -152,3 +152,13 @@ def test_an_unknown_citation_key_fails_the_build_naming_its_file_line_and_column
         "Check its spelling, or add the work to the bibliography file."
     ]
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_the_briefing_style_shows_no_contents_even_when_the_text_has_chapters(tmp_path):
+    from report_folders import write_report
+
+    folder = write_report(tmp_path / "brief", "# One\n\nText.\n\n# Two\n\nMore.\n", acronyms={"NGO": "Non-governmental organisation"})
+    result = build(folder, tmp_path / "brief.pdf", profile="both")
+    text = "\n".join(page_texts(tmp_path / "brief.pdf"))
+    assert "Contents" not in text and "Non-governmental" not in text
+    assert result.pages == 2
