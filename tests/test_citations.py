@@ -98,3 +98,12 @@ def test_a_bibtex_bibliography_works_too(make_report, tmp_path):
 def test_text_in_brackets_that_is_not_a_citation_stays_as_written(cited):
     body, problems = cited("Mail [info@example.org] or [see @ home].\n")
     assert problems == [] and body.notes == ()
+
+
+def test_a_citation_inside_a_note_written_in_place_is_set_in_that_note(cited):
+    body, problems = cited("Text.^[Compare [@Stodden2014, p. 4].] More [@Stodden2014, p. 5].\n")
+    assert problems == []
+    assert note_texts(body) == [
+        "Compare Victoria Stodden, Implementing Reproducible Research (Boca Raton: CRC Press, 2014), 4.",
+        "Ibid., 5.",
+    ]
