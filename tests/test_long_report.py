@@ -3,8 +3,10 @@ back from the PDF with pdftotext: contents, chapters, figures, references and ci
 
 from __future__ import annotations
 
+import collections
 import re
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from pressroom.problems import UserError
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "long-report"
 CONTENTS_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.\s*){3,}\s*(?P<page>\d+)$")
+BODY_PX = (13.5, 14.5)  # body text is 10.5 pt (14 px)
 HEADING_PX = 16  # section headings are 13 pt (17.3 px) and more; body text 10.3 pt
 REFERENCE = re.compile(r"\b(Figure|Table|Box) (\d+) on page (\d+)")
 
@@ -77,6 +80,28 @@ def test_the_sample_is_a_long_report_built_in_both_profiles(long_report):
     assert result.pages >= 40
     assert len(pypdf.PdfReader(output).pages) == result.pages
     assert result.notes >= 25
+
+
+def body_line_lengths(pdf: Path) -> list[int]:
+    """Characters in each full line of body text (Charis SIL at the body size), from pypdf."""
+    lengths = []
+    for page in pypdf.PdfReader(pdf).pages:
+        lines: dict[float, str] = collections.defaultdict(str)
+
+        def visit(text, cm, tm, font, size, lines=lines):
+            if BODY_PX[0] < size * tm[0] < BODY_PX[1] and "Charis" in str(font.get("/BaseFont")):
+                lines[round(tm[5] + cm[5])] += text
+
+        page.extract_text(visitor_text=visit)
+        lengths += [len(line.strip()) for line in lines.values() if len(line.strip()) > 30]
+    return lengths
+
+
+def test_body_lines_hold_60_to_75_characters(long_report):
+    _, output = long_report
+    lengths = body_line_lengths(output)
+    assert len(lengths) > 500
+    assert 60 <= statistics.median(lengths) <= 75
 
 
 def test_contents_page_numbers_are_the_pages_where_the_headings_are(long_report):
