@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -107,3 +108,15 @@ def test_a_citation_inside_a_note_written_in_place_is_set_in_that_note(cited):
         "Compare Victoria Stodden, Implementing Reproducible Research (Boca Raton: CRC Press, 2014), 4.",
         "Ibid., 5.",
     ]
+
+
+def test_a_csl_style_in_the_report_folder_can_be_chosen_and_an_unknown_one_is_reported(cited, tmp_path):
+    from pressroom.citations import CSL_DIR
+
+    (tmp_path / "report").mkdir()
+    shutil.copy(CSL_DIR / "chicago-notes-bibliography-16th-edition.csl", tmp_path / "report" / "house.csl")
+    body, problems = cited("A book [@Stodden2014].\n", citation_style="house")
+    assert problems == [] and note_texts(body)[0].startswith("Victoria Stodden")
+    _, problems = cited("A book [@Stodden2014].\n", citation_style="no-such-style")
+    assert len(problems) == 1 and "no citation style 'no-such-style'" in problems[0].message
+    assert problems[0].file.endswith("report.yaml")
