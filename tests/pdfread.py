@@ -112,4 +112,6 @@ def in_lines(words: list[Word]) -> list[Word]:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("\u2010", "")
+    """Text without spaces, hyphenation hyphens and the invisible joiners pressroom adds
+    (U+2060 before a note call, U+200B break chances): none of them reach pdftotext."""
+    return re.sub(r"[\s\u200b\u2060]+", "", text).replace("\u2010", "")

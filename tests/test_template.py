@@ -16,10 +16,13 @@ def test_facts_fill_the_title_block_and_metadata_escaped(make_report):
     report = make_report("Body text.\n", title="Kids & <Screens>", keywords=["one", "two"], subject="About it")
     body, _ = render_markdown(report)
     html = fill_template(report, body).html
-    assert '<h1 class="title" data-bookmark="Kids &amp; &lt;Screens&gt;">Kids &amp; &lt;Screens&gt;</h1>' in html
+    assert (
+        '<h1 class="title" data-bookmark="Kids &amp; &lt;Screens&gt;" data-running-title="Kids &amp; &lt;Screens&gt;">'
+        "Kids &amp; &lt;Screens&gt;</h1>"
+    ) in html
     assert '<meta name="keywords" content="one, two">' in html
     assert '<meta name="dcterms.created" content="2020-05-01">' in html
-    assert '<html lang="en-GB">' in html
+    assert '<html lang="en-GB" dir="ltr">' in html
     assert "May 2020" in html and "ECPAT International" in html
 
 

@@ -11,24 +11,25 @@ import dataclasses
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import pypdf
-
 from pressroom import messages
-from pressroom.artwork import Artwork, apply_artwork
+from pressroom.artwork import Artwork, apply_artwork, artwork_pages
 from pressroom.audit import audit
 from pressroom.finish import catalog_finisher, finish
 from pressroom.layout import lay_out
-from pressroom.load import load_source
+from pressroom.load import SETTINGS_FILE, load_source
 from pressroom.markdown import Body, render_markdown
 from pressroom.model import Report
+from pressroom.places import placed
 from pressroom.preflight.model import PreflightOptions
 from pressroom.preflight.run import preflight
 from pressroom.problems import Problem, UserError, errors_in
 from pressroom.profiles import Profile, ProfileChoice, ProfileName, cmyk_images, output_paths, profiles_for
+from pressroom.resources import source_mounts
 from pressroom.template import HtmlDocument, fill_template
 from pressroom.validate import validate
 
@@ -98,8 +99,11 @@ def build(
     _stop_on_errors(problems, strict)
 
     paths = output_paths(output, profile)
+    _stop_on_errors(output_problems(report, paths.values()), strict)
     made: dict[ProfileName, _Made] = {}
-    cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
+    cover_pages, cover_problems = artwork_pages(report.cover, "cover")
+    problems += cover_problems
+    _stop_on_errors(problems, strict)
     with tempfile.TemporaryDirectory(prefix="pressroom-") as workdir:
         for each in profiles_for(profile, report.settings):
             made[each.name], profile_problems = _make(report, body, each, Path(workdir), created, cover_pages)
@@ -109,7 +113,11 @@ def build(
             problems += _preflight(made["print"].pdf, report, Path(workdir))
             _stop_on_errors(problems, strict)
     for name, result in made.items():
-        write_atomically(paths[name], result.pdf)
+        try:
+            write_atomically(paths[name], result.pdf)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise UserError([Problem.at(messages.OUTPUT_UNWRITABLE.format(reason=reason), paths[name])]) from error
     outputs = {name: Output(paths[name], result.pages) for name, result in made.items()}
     continued = next(iter(made.values())).continued_notes
     warnings = list(dict.fromkeys(problems))
@@ -129,13 +137,14 @@ def _make(
         # Pad before the back page so it stays the outside back cover: lay out again.
         document, problems = _document(report, body, profile, workdir, created, blanks)
         layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
-    result = audit(layout, body)
-    problems += layout_problems + result.problems
-    identity = f"{report.settings.title}|{report.settings.date}"
-    pdf = finish(layout.pdf, cmyk_only=profile.name == "print", identity=identity)
+    result = audit(layout, body, report.fonts.families)
+    problems += placed(layout_problems + result.problems, report.files, report.root)
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
-    pdf, artwork_problems = apply_artwork(pdf, artwork, print_file=profile.name == "print")
+    pdf, artwork_problems = apply_artwork(layout.pdf, artwork, print_file=profile.name == "print")
     problems += artwork_problems
+    # Finished after the artwork, so cover pages get the boxes and marks too.
+    identity = f"{report.settings.title}|{report.settings.date}"
+    pdf = finish(pdf, cmyk_only=profile.name == "print", identity=identity, sheet=profile.sheet)
     return _Made(pdf, result.pages + (0 if artwork_problems else cover_pages), result.continued_notes), problems
 
 
@@ -148,7 +157,7 @@ def _document(
         return document, []
     images = workdir / "images"
     images.mkdir(exist_ok=True)
-    html, problems = cmyk_images(document.html, images)
+    html, problems = cmyk_images(document.html, images, source_mounts(report.root))
     return dataclasses.replace(document, html=html, resource_dirs=(*document.resource_dirs, images)), problems
 
 
@@ -167,10 +176,27 @@ def _preflight(pdf: bytes, report: Report, workdir: Path) -> list[Problem]:
         ),
     )
     return [
-        Problem.at(messages.PREFLIGHT_FAILED.format(check=f.check, page=f.page or "-", message=f.message))
+        Problem.at(
+            messages.PREFLIGHT_FOR_WRITERS.get(f.check, messages.PREFLIGHT_FAILED).format(
+                check=f.check, page=f.page or "-", message=f.message
+            )
+        )
         for f in checked.findings
         if f.severity == "error"
     ]
+
+
+def output_problems(report: Report, outputs: Iterable[Path]) -> list[Problem]:
+    """An output may not overwrite what the report is made of, nor be a folder."""
+    sources = {(report.root / SETTINGS_FILE).resolve(), *(f.path for f in report.files), report.cover, report.letterhead}
+    problems = []
+    for output in outputs:
+        path = output.resolve()
+        if path.is_dir():
+            problems.append(Problem.at(messages.OUTPUT_IS_FOLDER, output))
+        elif path in sources or (path.is_file() and path.suffix.lower() != ".pdf"):
+            problems.append(Problem.at(messages.OUTPUT_IS_SOURCE, output))
+    return problems
 
 
 def _stop_on_errors(problems: list[Problem], strict: bool) -> None:

@@ -7,10 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
-from pressroom import messages
+from pressroom import conventions, messages
 from pressroom.markdown import Body, Heading
 from pressroom.icc import cmyk_profile_path
+from pressroom.language import language_of
+from pressroom.markdown import Body
 from pressroom.model import Report
 from pressroom.profiles import Profile, profile_css
 from pressroom.resources import styles_dir, templates_dir
@@ -55,6 +58,9 @@ def fill_template(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["typeset"] = lambda text: markupsafe.Markup(
+        conventions.after_rendering(str(markupsafe.escape(text)), report.language)
+    )
     settings = report.settings
     html = environment.get_template(TEMPLATE).render(
         settings=settings,
@@ -62,11 +68,13 @@ def fill_template(
         body=jinja2.utils.markupsafe.Markup(body.html),
         background=jinja2.utils.markupsafe.Markup(body.background_html),
         created=created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else settings.date.isoformat(),
-        display_date=f"{settings.date:%B %Y}",
+        language=report.language,
+        background_language=language_of(report.organisation.language),
+        display_date=report.language.month_and_year(settings.date),
         blank_pages=blank_pages,
         contents=contents_of(body, settings.acronyms),
         words=messages.REPORT_WORDS,
     )
     stylesheets = (styles_dir() / "_base.css", report.stylesheet)
-    css = profile_css(profile, settings, stylesheets)
+    css = "\n".join((profile_css(profile, settings, stylesheets), report.fonts.css(), report.language.css()))
     return HtmlDocument(html, stylesheets, report.root, css, (cmyk_profile_path().parent,))

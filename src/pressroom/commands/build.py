@@ -34,9 +34,15 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def source_date_epoch() -> datetime | None:
-    """Reproducible-builds convention: SOURCE_DATE_EPOCH (seconds) overrides the PDF's date."""
+    """Reproducible-builds convention: SOURCE_DATE_EPOCH (seconds) overrides the PDF's date.
+    Raises ValueError for a number no date has."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(value), tz=timezone.utc) if value.isdigit() else None
+    if not value.isdigit():
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc)
+    except (OverflowError, OSError, ValueError) as error:
+        raise ValueError(value) from error
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +50,12 @@ def run(args: argparse.Namespace) -> int:
     source = args.source or default_source(cwd)
     output = args.output or default_output(source, cwd)
     try:
-        result = build(source, output, profile=args.profile, strict=args.strict, created=source_date_epoch())
+        created = source_date_epoch()
+    except ValueError as error:
+        print(messages.SOURCE_DATE_EPOCH_BAD.format(value=error), file=sys.stderr)
+        return 2
+    try:
+        result = build(source, output, profile=args.profile, strict=args.strict, created=created)
     except UserError as error:
         print_problems(error.problems)
         print(messages.FAILED.format(output=shown(output)), file=sys.stderr)
