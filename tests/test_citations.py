@@ -82,10 +82,18 @@ def test_an_unknown_key_is_reported_at_its_file_line_and_column(cited):
     assert "@Nobody2020" in problems[0].message and "not in the bibliography" in problems[0].message
 
 
-def test_a_citation_without_a_bibliography_is_reported(make_report):
-    _, problems = render_markdown(make_report("See [@Stodden2014].\n"))
-    assert [(p.line, p.column) for p in problems] == [(1, 6)]
-    assert "no bibliography" in problems[0].message
+def test_without_a_bibliography_there_are_no_citations_only_text_and_links(make_report):
+    """Text written for other tools: a mention linked to a profile, a citation shown in code."""
+    text = "Thanks to [@njbart](https://github.com/njbart) and `[@key, 67]`; see [@Stodden2014].\n"
+    body, problems = render_markdown(make_report(text))
+    assert problems == []
+    assert '<a href="https://github.com/njbart">@njbart</a>' in body.html
+    assert "<code>[@key, 67]</code>" in body.html and "see [@Stodden2014]." in body.html
+
+
+def test_a_link_or_code_is_not_a_citation_even_with_a_bibliography(cited):
+    body, problems = cited("Thanks to [@njbart](https://github.com/njbart); write `[@Nobody2020]`.\n")
+    assert problems == [] and body.notes == ()
 
 
 def test_a_bibtex_bibliography_works_too(make_report, tmp_path):

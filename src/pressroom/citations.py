@@ -45,6 +45,7 @@ LOCATOR_LABELS = {
 }
 TAGS = {"i": "em", "em": "em", "b": "strong", "strong": "strong"}
 CITER_ATTRIBUTE = "pressroom_citer"
+UNKNOWN_KEYS = "pressroom_unknown_citations"  # env: (key, block) of each citation the bibliography lacks
 BIBLIOGRAPHY_ANCHOR = "bibliography"
 
 
@@ -76,25 +77,19 @@ class Citer:
 
 
 def use_citations(md: MarkdownIt, report: Report) -> list[Problem]:
-    """Install `[@key]` on the parser with the report's bibliography; every citation whose
-    key the bibliography lacks, or any citation when there is no bibliography, is a problem."""
+    """Install `[@key]` on the parser with the report's bibliography. A report without one
+    has no citations: `[@name](url)` or `[@key]` is then text, as other tools print it.
+    Keys the bibliography lacks are left in the parse's env (UNKNOWN_KEYS) for the caller
+    to place."""
+    if report.bibliography is None:
+        return []
     citer, problems = _load(report)
+    if citer is None:
+        return problems  # the bibliography or style is broken: that is the one problem
     setattr(md, CITER_ATTRIBUTE, citer)
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.core.ruler.after("inline", "citation_notes", _citations_to_notes)
     md.add_render_rule("citation", _render_inline_citation)
-    if report.bibliography is not None and citer is None:
-        return problems  # the bibliography or style is broken: that is the one problem
-    keys = citer.keys if citer else set()
-    for source in report.files:
-        for number, line in enumerate(source.text.split("\n"), start=source.first_line):
-            for bracket in CITATION.finditer(line):
-                for key in KEY.finditer(bracket[1]):
-                    if key[1].lower() in keys:
-                        continue
-                    message = messages.CITATION_UNKNOWN if citer else messages.CITATION_NO_BIBLIOGRAPHY
-                    column = bracket.start(1) + key.start() + 1
-                    problems.append(Problem.at(message.format(key=key[1]), source.path, number, column))
     return problems
 
 
@@ -147,8 +142,8 @@ def _locator(text: str) -> Locator:
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
     match = CITATION.match(state.src, state.pos)
-    if not match:
-        return False
+    if not match or state.src[match.end():match.end() + 1] in ("(", "["):
+        return False  # [@name](https://...) is a link
     items = [ITEM.match(part) for part in match[1].split(";")]
     if not all(items):
         return False
@@ -177,6 +172,8 @@ def _citations_to_notes(state: StateCore) -> None:
             if token.type == "footnote_ref" and "tokens" in notes.get(token.meta["id"], {}):
                 entry = notes[token.meta["id"]]  # a note written in place, ^[...]
                 entry["tokens"][:] = _cite_in_place(citer, entry["tokens"])
+                _note_unknown(state.env, citer, entry["tokens"], block)
+            _note_unknown(state.env, citer, [token], block)
             if token.type != "citation" or not _known(citer, token):
                 children.append(token)
                 continue
@@ -200,6 +197,13 @@ def _cite_in_place(citer: Citer, tokens: list[Token]) -> list[Token]:
         else:
             result.append(token)
     return result
+
+
+def _note_unknown(env: dict, citer: Citer, tokens: list[Token], block: Token) -> None:
+    for token in tokens:
+        if token.type == "citation":
+            unknown = [key for key, _ in token.meta["items"] if key.lower() not in citer.keys]
+            env.setdefault(UNKNOWN_KEYS, []).extend((key, block) for key in unknown)
 
 
 def _known(citer: Citer, token: Token) -> bool:

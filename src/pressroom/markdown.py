@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from pressroom import conventions, links, messages, raw_html
-from pressroom.citations import BIBLIOGRAPHY_ANCHOR, bibliography_html, use_citations
+from pressroom.citations import BIBLIOGRAPHY_ANCHOR, UNKNOWN_KEYS, bibliography_html, use_citations
 from pressroom.images import image_problem
 from pressroom.language import language_of
 from pressroom.limits import note_limit_problem, table_problems
@@ -132,6 +132,9 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
     lines = source.text.split("\n")
     problems = _check_blocks(tokens, notes_by_id, source, root, lines)
     problems += table_problems(tokens, source)
+    for key, block in env.get(UNKNOWN_KEYS, []):
+        line, column = _locate(f"@{key}", block, source, lines)
+        problems.append(Problem.at(messages.CITATION_UNKNOWN.format(key=key), source.path, line, column))
     tokens, definitions, definition_problems = _take_definitions(tokens, source)
     problems += definition_problems
     called: set[str] = set()

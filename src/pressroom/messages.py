@@ -172,9 +172,6 @@ LABEL_UNDEFINED = (
     "Check the spelling against its '::: figure #{label} ...' line, or remove the reference."
 )
 CITATION_UNKNOWN = "The citation key @{key} is not in the bibliography. Check its spelling, or add the work to the bibliography file."
-CITATION_NO_BIBLIOGRAPHY = (
-    "@{key} is cited, but the report has no bibliography. Name the file in report.yaml ('bibliography: references.json')."
-)
 CITATION_STYLE_UNKNOWN = "There is no citation style '{name}'. Use one of: {choices}, or put {name}.csl in the report folder."
 BIBLIOGRAPHY_UNREADABLE = "The bibliography '{name}' cannot be read ({detail}). Save it again as CSL-JSON or BibTeX."
 RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report and styles folders, so it was not loaded."
