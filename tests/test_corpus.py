@@ -13,7 +13,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from pdfread import MM, Page, call_pages, in_lines, join_words, note_positions, pages
+from pdfread import MM, Page, first_call_positions, in_lines, join_words, note_positions, pages
 
 from pressroom.build import BuildResult, build
 from pressroom.problems import UserError
@@ -71,7 +71,7 @@ def test_builds_in_both_profiles(built, name: str):
 @pytest.mark.parametrize("profile", ["screen", "print"])
 def test_every_note_starts_on_the_page_of_its_first_call(built, name: str, profile: str):
     pdf = built(name).files()[profile]
-    positions, calls = note_positions(pdf), call_pages(pdf)
+    positions, calls = note_positions(pdf), first_call_positions(pdf)
     assert sorted(positions) == list(range(1, len(footnotes(name)) + 1))
     misplaced = {number: (calls[number][0], page) for number, (page, _) in positions.items() if calls[number][0] != page}
     assert misplaced == {}, "note: (call page, note page)"

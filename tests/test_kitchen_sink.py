@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pdfread import call_pages, join_words, note_positions, pages, squash
+from pdfread import first_call_positions, join_words, note_positions, pages, squash
 from pressroom.build import BuildResult, build
 from pressroom.load import load_source
 from pressroom.markdown import Body, render_markdown
@@ -107,7 +107,7 @@ def test_every_word_of_the_body_reads_back_in_order(kitchen_sink, body, profile)
 @pytest.mark.parametrize("profile", ["screen", "print"])
 def test_every_note_is_printed_in_full_starting_on_its_calls_page(kitchen_sink, body, profile):
     pdf = built(kitchen_sink).outputs[profile].path
-    pdf_pages, positions, calls = pages(pdf), note_positions(pdf), call_pages(pdf)
+    pdf_pages, positions, calls = pages(pdf), note_positions(pdf), first_call_positions(pdf)
     assert sorted(positions) == [note.number for note in body.notes]
     for note in body.notes:
         page, top = positions[note.number]

@@ -92,6 +92,17 @@ def test_a_call_inside_an_inline_note_is_an_error_not_a_silent_loss(make_report)
     assert len(errors) == 1 and errors[0].line == 1 and "[^b]" in errors[0].message
 
 
+def test_notes_can_be_numbered_from_1_in_each_chapter_keeping_their_ids_unique(make_report):
+    text = "# One\n\nA[^a] b[^b].\n\n# Two\n\nC[^c], a again[^a].\n\n[^a]: A.\n[^b]: B.\n[^c]: C.\n"
+    body, problems = render_markdown(make_report(text, note_numbering="chapter"))
+    assert problems == []
+    assert [(note.number, note.shown) for note in body.notes] == [(1, 1), (2, 2), (3, 1)]
+    calls = re.findall(r'<a class="note-call"[^>]*href="#note-(\d+)">(\d+)</a>', body.html)
+    assert calls == [("1", "1"), ("2", "2"), ("3", "1"), ("1", "1")]
+    through, _ = render_markdown(make_report(text))
+    assert [note.shown for note in through.notes] == [1, 2, 3]
+
+
 BLOCK_NOTE = """Call[^n] and a code-only note[^c].
 
 [^n]: First paragraph.

@@ -100,7 +100,7 @@ def test_unknown_organisation_and_style_list_the_choices(tmp_path: Path) -> None
     assert report is None
     assert problems == [
         (2, 1, messages.UNKNOWN_ORGANISATION.format(name="ecpat", choices="ecpat-international")),
-        (6, 1, messages.UNKNOWN_STYLE.format(name="../styles/report", choices="report")),
+        (6, 1, messages.UNKNOWN_STYLE.format(name="../styles/report", choices="long-report, report")),
     ]
 
 

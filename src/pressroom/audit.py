@@ -107,7 +107,7 @@ def _check_notes(body: Body, call_pages: dict[int, int], pieces: dict[int, list[
             if not piece.inside:
                 problems.append(Problem.at(messages.NOTE_CLIPPED.format(number=number, note_page=piece.page)))
         printed = _squash("".join(piece.text for piece in found))
-        if printed != _squash(f"{number}{note.text}"):
+        if printed != _squash(f"{note.shown}{note.text}"):
             problems.append(Problem.at(messages.NOTE_TEXT_INCOMPLETE.format(number=number, note_page=first)))
         if len(found) > 1:
             result.continued_notes.append(number)

@@ -11,6 +11,7 @@ the rest is printed as text and reported.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +21,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from pressroom import conventions, messages, raw_html
+from pressroom import conventions, links, messages, raw_html
+from pressroom.citations import BIBLIOGRAPHY_ANCHOR, UNKNOWN_KEYS, bibliography_html, use_citations
 from pressroom.images import image_problem
 from pressroom.language import language_of
 from pressroom.limits import note_limit_problem, table_problems
-from pressroom import links
+from pressroom.markdown_figures import figures_plugin, number_blocks
 from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
 from pressroom.problems import Problem
@@ -39,6 +41,11 @@ class Note:
     label: str
     html: str
     text: str  # the plain text of every block, for the audit
+    mark: int = 0  # the number printed: `number`, or counted from the chapter's first note
+
+    @property
+    def shown(self) -> int:
+        return self.mark or self.number
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,8 @@ class _Numbering:
     notes: list[Note] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    per_chapter: bool = False  # report.yaml's note_numbering: chapter
+    chapter_first: int = 1  # the number of the current chapter's first note
 
 
 def new_parser() -> MarkdownIt:
@@ -74,6 +83,7 @@ def new_parser() -> MarkdownIt:
     # always_match_refs: a call without a definition becomes a token we can report on.
     parser.use(footnote_plugin, move_to_end=False, always_match_refs=True)
     parser.add_render_rule("footnote_ref", _render_call)
+    parser.use(figures_plugin)
     parser.add_render_rule("html_block", _render_raw_html)
     parser.add_render_rule("html_inline", _render_raw_html)
     parser.add_render_rule("ordered_list_open", _render_ordered_list)
@@ -85,13 +95,18 @@ def new_parser() -> MarkdownIt:
 def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
     """Render every file of the report, then the organisation's background text."""
     parser = new_parser()
-    numbering = _Numbering()
-    problems: list[Problem] = []
+    numbering = _Numbering(per_chapter=report.settings.note_numbering == "chapter")
+    # Figures are numbered first: that pass parses every file, and must not cite anything yet.
+    problems: list[Problem] = number_blocks(parser, report.files)
+    problems += use_citations(parser, report)
     parts = []
     for source in report.files:
         part, file_problems = _render_file(parser, source, report.root, numbering)
         parts.append(part)
         problems += file_problems
+    if bibliography := bibliography_html(parser):
+        parts.append(bibliography)
+        numbering.headings.append(Heading(1, messages.BIBLIOGRAPHY_HEADING, BIBLIOGRAPHY_ANCHOR))
     background, background_problems = _render_file(
         parser, report.organisation.background, report.organisation.background.path.parent, _Numbering()
     )
@@ -117,6 +132,9 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
     lines = source.text.split("\n")
     problems = _check_blocks(tokens, notes_by_id, source, root, lines)
     problems += table_problems(tokens, source)
+    for key, block in env.get(UNKNOWN_KEYS, []):
+        line, column = _locate(f"@{key}", block, source, lines)
+        problems.append(Problem.at(messages.CITATION_UNKNOWN.format(key=key), source.path, line, column))
     tokens, definitions, definition_problems = _take_definitions(tokens, source)
     problems += definition_problems
     called: set[str] = set()
@@ -126,6 +144,8 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
     for index, block in enumerate(tokens):
         if block.type == "heading_open":
             _register_heading(block, tokens[index + 1], numbering)
+            if block.tag == "h1" and numbering.per_chapter:
+                numbering.chapter_first = numbering.next_number
         for token in block.children or []:
             if token.type != "footnote_ref":
                 continue
@@ -148,7 +168,9 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
                 numbers[note_id] = numbering.next_number
                 numbering.next_number += 1
                 note_tokens = _inline_note_tokens(entry) if "tokens" in entry else definitions[label][0]
-                numbering.notes.append(_make_note(parser, numbers[note_id], label, note_tokens, env))
+                note = _make_note(parser, numbers[note_id], label, note_tokens, env)
+                mark = numbers[note_id] - numbering.chapter_first + 1 if numbering.per_chapter else 0
+                numbering.notes.append(dataclasses.replace(note, mark=mark))
             token.meta["number"] = numbers[note_id]
             token.meta["first"] = token.meta.get("subId", 0) == 0
 
@@ -319,14 +341,14 @@ def _render_call(renderer: object, tokens: list[Token], idx: int, options: objec
     number = token.meta.get("number")
     if number is None:  # undefined note, already reported
         return ""
-    call = f'<a class="note-call" href="#note-{number}">{number}</a>'
+    note = env[NOTES_KEY][number]
+    call = f'<a class="note-call" href="#note-{number}">{note.shown}</a>'
     if not token.meta["first"]:
         return call
-    note = env[NOTES_KEY][number]
     return (
-        f'<a class="note-call" id="call-{number}" href="#note-{number}">{number}</a>'
+        f'<a class="note-call" id="call-{number}" href="#note-{number}">{note.shown}</a>'
         f'<object class="footnote" id="note-{number}" data-note="{number}">'
-        f'<span class="note-number">{number}</span>{note.html}</object>'
+        f'<span class="note-number">{note.shown}</span>{note.html}</object>'
     )
 
 

@@ -165,6 +165,15 @@ SVG_TOO_COMPLEX = (
     "The SVG drawing '{src}' draws more than {limit} shapes once its <use> copies are counted, or nests them more than "
     "{depth} deep. Simplify it, or export it as PNG at 300 ppi."
 )
+LABEL_DUPLICATE = "The label #{label} is given to two figures, tables or boxes. Give each its own label."
+LABEL_WRONG_KIND = "The label #{label} is on a {kind}; a {kind}'s label starts with '{prefix}:'. Change the label to start with '{prefix}:'."
+LABEL_UNDEFINED = (
+    "@{label} refers to a figure, table or box that does not exist. "
+    "Check the spelling against its '::: figure #{label} ...' line, or remove the reference."
+)
+CITATION_UNKNOWN = "The citation key @{key} is not in the bibliography. Check its spelling, or add the work to the bibliography file."
+CITATION_STYLE_UNKNOWN = "There is no citation style '{name}'. Use one of: {choices}, or put {name}.csl in the report folder."
+BIBLIOGRAPHY_UNREADABLE = "The bibliography '{name}' cannot be read ({detail}). Save it again as CSL-JSON or BibTeX."
 RESOURCE_REFUSED = "The document asked for '{url}', which is outside the report and styles folders, so it was not loaded."
 
 # Layout and audit
@@ -202,6 +211,10 @@ RUNNING_HEAD_TOO_LONG = (
     "Add a shorter title for it to report.yaml: 'short_title: ...'."
 )
 LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Add a space or line break opportunity."
+
+# Words printed in the report itself
+BIBLIOGRAPHY_HEADING = "Bibliography"
+REPORT_WORDS = {"contents": "Contents", "acronyms": "Acronyms"}
 
 # CLI
 BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"

@@ -59,6 +59,19 @@ class ReportSettings(BaseModel):
     cover: str | None = Field(None, description="A designer's cover PDF (in the report folder), placed before the report's pages.")
     letterhead: str | None = Field(None, description="A one-page PDF (in the report folder) laid under the report's pages.")
     letterhead_pages: Literal["all", "first"] = Field("all", description="Lay the letterhead under every page, or the first only.")
+    note_numbering: Literal["report", "chapter"] = Field(
+        "report", description="Number the notes 1..N through the whole report, or from 1 again in each chapter (# heading)."
+    )
+    acronyms: dict[str, str] = Field(
+        default_factory=dict, description="Acronyms and what they stand for, listed after the contents (e.g. NGO: Non-governmental organisation)."
+    )
+    bibliography: str | None = Field(
+        None, description="A bibliography file in the report folder, CSL-JSON (.json) or BibTeX (.bib), for citations written [@key, p. 18]."
+    )
+    citation_style: str = Field(
+        "chicago-notes-bibliography-16th-edition",
+        description="The CSL style of citations: a style shipped with pressroom, or a .csl file in the report folder (named without .csl).",
+    )
 
 
 @dataclass(frozen=True)
@@ -95,3 +108,4 @@ class Report:
     fonts: FontPlan
     cover: Path | None = None
     letterhead: Path | None = None
+    bibliography: Path | None = None

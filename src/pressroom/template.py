@@ -9,7 +9,8 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from pressroom import conventions
+from pressroom import conventions, messages
+from pressroom.markdown import Body, Heading
 from pressroom.icc import cmyk_profile_path
 from pressroom.language import language_of
 from pressroom.markdown import Body
@@ -34,6 +35,15 @@ class HtmlDocument:
     base_dir: Path
     css: str = ""
     resource_dirs: tuple[Path, ...] = ()
+
+
+def contents_of(body: Body, acronyms: dict[str, str]) -> list[Heading]:
+    """The entries of the table of contents: chapters (#) and their sections (##), with the
+    acronyms first; none when the report has no chapters (a briefing paper)."""
+    if not any(heading.level == 1 for heading in body.headings):
+        return []
+    front = [Heading(1, messages.REPORT_WORDS["acronyms"], "acronyms")] if acronyms else []
+    return front + [heading for heading in body.headings if heading.level <= 2]
 
 
 def fill_template(
@@ -62,6 +72,8 @@ def fill_template(
         background_language=language_of(report.organisation.language),
         display_date=report.language.month_and_year(settings.date),
         blank_pages=blank_pages,
+        contents=contents_of(body, settings.acronyms),
+        words=messages.REPORT_WORDS,
     )
     stylesheets = (styles_dir() / "_base.css", report.stylesheet)
     css = "\n".join((profile_css(profile, settings, stylesheets), report.fonts.css(), report.language.css()))

@@ -46,7 +46,7 @@ def validate(source: Source) -> tuple[Report | None, list[Problem]]:
         message = messages.UNKNOWN_STYLE.format(name=settings.style, choices=choices)
         problems.append(Problem.at(message, source.settings_file, *_position(source, "style")))
 
-    artwork = {key: _artwork_path(source, key, getattr(settings, key), problems) for key in ("cover", "letterhead")}
+    artwork = {key: _artwork_path(source, key, getattr(settings, key), problems) for key in ("cover", "letterhead", "bibliography")}
 
     if organisation is None or any(p.is_error for p in problems):
         return None, problems + check_markdown(source.files, source.root)

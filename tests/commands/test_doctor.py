@@ -24,9 +24,9 @@ def test_this_machine_has_what_a_build_needs(capsys: pytest.CaptureFixture[str])
 def test_fonts_are_read_from_the_styles_custom_properties() -> None:
     families = doctor.font_families(doctor.styles_dir())
     assert families == {
-        "Charis SIL": ["--serif in report.css"],
-        "Noto Sans": ["--sans in report.css"],
-        "Noto Sans Mono": ["--mono in report.css"],
+        "Charis SIL": ["--serif in long-report.css", "--serif in report.css"],
+        "Noto Sans": ["--sans in long-report.css", "--sans in report.css"],
+        "Noto Sans Mono": ["--mono in long-report.css", "--mono in report.css"],
     }
 
 
