@@ -38,6 +38,9 @@ class AuditResult:
     continued_notes: list[int] = field(default_factory=list)
     font_families: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    # Pages after the body that a continued note needs before the background page: a long
+    # note called near the end spills over, and the build makes room for it (blank pages).
+    note_overflow_pages: int = 0
 
 
 @dataclass
@@ -81,6 +84,7 @@ def audit(layout: Layout, body: Body, fonts: frozenset[str] | None = None) -> Au
                 pieces.setdefault(int(match[1]), []).append(_NotePiece(number, _text_of(note_box), inside))
     result.problems += _check_notes(body, call_pages, pieces, result)
     result.problems += _check_back_page(pages, back_pages, body_pages)
+    result.note_overflow_pages = _note_overflow_pages(pieces, back_pages, body_pages)
     result.problems += _check_running_heads(pages)
     families, font_problems = _check_fonts(layout.pdf, set(fonts) if fonts is not None else requested)
     result.font_families = families
@@ -124,6 +128,14 @@ def _check_back_page(pages: list[boxes.PageBox], back_pages: list[int], body_pag
         page = back_pages[0] if back_pages else 0
         return [Problem.at(messages.BACK_PAGE_NOT_LAST.format(page=page, pages=len(pages)))]
     return []
+
+
+def _note_overflow_pages(pieces: dict[int, list[_NotePiece]], back_pages: list[int], body_pages: set[int]) -> int:
+    """How many pages of notes lie on or past the background page: the room to add before it."""
+    if not back_pages or not body_pages:
+        return 0
+    noted = {piece.page for found in pieces.values() for piece in found if piece.page >= back_pages[0]}
+    return len(noted)
 
 
 RUNNING_HEADS = ("@top-left", "@top-right")

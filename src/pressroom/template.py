@@ -47,9 +47,15 @@ def contents_of(body: Body, acronyms: dict[str, str]) -> list[Heading]:
 
 
 def fill_template(
-    report: Report, body: Body, profile: Profile = SCREEN, blank_pages: int = 0, created: datetime | None = None
+    report: Report,
+    body: Body,
+    profile: Profile = SCREEN,
+    blank_pages: int = 0,
+    created: datetime | None = None,
+    note_pages: int = 0,
 ) -> HtmlDocument:
-    """The report as one HTML document for one profile; blank_pages go before the back page.
+    """The report as one HTML document for one profile. Before the back page go `note_pages`
+    (numbered pages for a long note that continues past the text), then `blank_pages`.
     The PDF's dates are the report's date, or `created` (from SOURCE_DATE_EPOCH) when given."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
@@ -72,6 +78,7 @@ def fill_template(
         background_language=language_of(report.organisation.language),
         display_date=report.language.month_and_year(settings.date),
         blank_pages=blank_pages,
+        note_pages=note_pages,
         contents=contents_of(body, settings.acronyms),
         words=messages.REPORT_WORDS,
     )
