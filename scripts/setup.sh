@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   python3 python3-venv
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
-  fonts-sil-charis fonts-noto-core fonts-noto-mono
+  fonts-sil-charis fonts-noto-core fonts-noto-mono fonts-noto-cjk
   poppler-utils qpdf ghostscript mupdf-tools
   chromium
 )

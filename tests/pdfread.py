@@ -54,10 +54,20 @@ def pages(pdf: Path) -> list[Page]:
 
 def note_positions(pdf: Path) -> dict[int, tuple[int, float]]:
     """Note number -> (page number, distance of the note's top from the page top), from named destinations."""
+    return _destinations(pdf, "note")
+
+
+def first_call_positions(pdf: Path) -> dict[int, tuple[int, float]]:
+    """Note number -> (page, distance from the top) of its first call, from the named destination
+    `call-N`: in the print file too, which keeps no link annotations."""
+    return _destinations(pdf, "call")
+
+
+def _destinations(pdf: Path, kind: str) -> dict[int, tuple[int, float]]:
     reader = pypdf.PdfReader(pdf)
     positions = {}
     for name, destination in reader.named_destinations.items():
-        if match := re.fullmatch(r"note-(\d+)", name):
+        if match := re.fullmatch(rf"{kind}-(\d+)", name):
             page_index = reader.get_destination_page_number(destination)
             height = float(reader.pages[page_index].mediabox.height)
             positions[int(match[1])] = (page_index + 1, height - float(destination.top))
@@ -65,7 +75,8 @@ def note_positions(pdf: Path) -> dict[int, tuple[int, float]]:
 
 
 def call_pages(pdf: Path) -> dict[int, list[int]]:
-    """Note number -> pages whose link annotations point at that note (its calls)."""
+    """Note number -> pages whose link annotations point at that note (its calls): the screen
+    file only, as the print file carries no annotations."""
     reader = pypdf.PdfReader(pdf)
     calls: dict[int, list[int]] = {}
     for index, page in enumerate(reader.pages):
@@ -112,4 +123,6 @@ def in_lines(words: list[Word]) -> list[Word]:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("\u2010", "")
+    """Text without spaces, hyphenation hyphens and the invisible joiners pressroom adds
+    (U+2060 before a note call, U+200B break chances): none of them reach pdftotext."""
+    return re.sub(r"[\s\u200b\u2060]+", "", text).replace("\u2010", "")

@@ -265,3 +265,40 @@ def test_broken_locked_and_rotated_artwork(screen_report: bytes, tmp_path: Path)
 def test_same_input_same_bytes(print_report: bytes, green_letterhead: Path, cover: Path) -> None:
     first = apply_artwork(print_report, Artwork(cover, green_letterhead), print_file=False)[0]
     assert apply_artwork(print_report, Artwork(cover, green_letterhead), print_file=False)[0] == first
+
+
+def test_scripts_and_actions_of_a_cover_stay_behind(print_report: bytes, cover: Path) -> None:
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    from pressroom.preflight.checks.interactive import active_content
+
+    writer = pypdf.PdfWriter(clone_from=cover)
+    action = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")})
+    writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): writer._add_object(action)})
+    writer.write(cover)
+    pdf, problems = apply_artwork(print_report, Artwork(cover=cover), print_file=True)
+    assert problems == [] and len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 4
+    assert active_content(pypdf.PdfReader(io.BytesIO(pdf)).trailer) == ([], False)
+
+
+@pytest.mark.parametrize("kind", ["corrupt", "truncated", "locked"])
+def test_a_broken_cover_stops_the_build_with_its_name(kind: str, tmp_path: Path) -> None:
+    from pressroom.build import build
+    from pressroom.problems import UserError
+    from report_folders import write_report
+
+    folder = write_report(tmp_path / "report", "Text.\n", cover="cover.pdf")
+    plain = raw_page(tmp_path / "plain.pdf", b"", (0, 0, 595.28, 841.89))
+    if kind == "corrupt":
+        (folder / "cover.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    elif kind == "truncated":
+        (folder / "cover.pdf").write_bytes(plain.read_bytes()[:200])
+    else:
+        writer = pypdf.PdfWriter(clone_from=plain)
+        writer.encrypt("secret")
+        writer.write(folder / "cover.pdf")
+    with pytest.raises(UserError) as raised:
+        build(folder, tmp_path / "out.pdf", profile="screen")
+    assert any("'cover.pdf'" in p.message for p in raised.value.problems)
+    assert not (tmp_path / "out.pdf").exists()
+

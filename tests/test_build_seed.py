@@ -205,9 +205,14 @@ def test_code_and_indented_blocks_use_the_styles_monospace_font(make_report, tmp
 def test_a_character_missing_from_the_styles_fonts_is_named_once_with_the_right_advice(make_report, tmp_path: Path):
     from pressroom.problems import UserError
 
-    report = make_report("An Egyptian sign: \U00013000.\n")
+    from report_folders import write_report
+
+    # The style names no font for the script: the build stops before layout, at the character.
+    folder = write_report(tmp_path / "report", "An Egyptian sign: \U00013000.\n")
     with pytest.raises(UserError) as failure:
-        build(report.root, tmp_path / "sign.pdf", profile="both")
-    messages = [p.message for p in failure.value.problems]
-    assert len(messages) == 1, messages
-    assert "Some characters are not in the style's fonts" in messages[0] and "apt-get" not in messages[0]
+        build(folder, tmp_path / "sign.pdf", profile="both")
+    problems = failure.value.problems
+    assert len(problems) == 1, problems
+    assert (Path(problems[0].file).name, problems[0].line, problems[0].column) == ("text.md", 1, 19)
+    assert "Egyptian hieroglyphs script" in problems[0].message and "names no font for it" in problems[0].message
+    assert "apt-get" not in problems[0].message

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from pressroom import messages
-from pressroom.load import load_source, parse_yaml, read_text
+from pressroom.load import MAX_YAML_DEPTH, MAX_YAML_VALUES, load_source, parse_yaml, read_text
 
 SETTINGS = "title: A report\norganisation: ecpat-international\ndate: 2017-01-31\nfiles:\n  - text.md\n"
 
@@ -116,3 +117,75 @@ def test_a_file_that_cannot_be_read_is_a_message(tmp_path: Path) -> None:
     text, problems = read_text(tmp_path)  # a folder where a file was expected
     assert text is None
     assert [p.message for p in problems] == [messages.FILE_UNREADABLE.format(reason="Is a directory")]
+
+
+def test_a_pandoc_title_block_is_explained_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text("% The title\n% A. Writer\n% 2017-01-31\n\nText.\n", encoding="utf-8")
+    source, problems = load_source(path)
+    assert source is None
+    assert [(p.line, p.column) for p in problems] == [(1, 1), (2, 1), (3, 1)]
+    assert "'title: The title'" in problems[0].message
+    assert "organisation" in problems[1].message and "'date: YYYY-MM-DD'" in problems[2].message
+
+
+def test_front_matter_or_a_title_block_in_a_folder_file_is_reported_but_a_thematic_break_is_not(tmp_path: Path) -> None:
+    settings = "title: A report\norganisation: ecpat-international\ndate: 2017-01-31\nfiles: [a.md, b.md, c.md]\n"
+    (tmp_path / "report.yaml").write_text(settings, encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\nlayout: post\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("% Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\n\nA rule, then text.\n\n---\n", encoding="utf-8")
+    source, problems = load_source(tmp_path)
+    assert source is not None and len(source.files) == 3
+    assert [(Path(p.file).name, p.line, p.message) for p in problems] == [
+        ("a.md", 1, messages.MARKDOWN_FRONT_MATTER.format(first=1, last=4)),
+        ("b.md", 1, messages.MARKDOWN_TITLE_BLOCK),
+    ]
+
+
+def alias_bomb(levels: int) -> str:
+    """Each level names the one before four times: 4**levels values from a few lines."""
+    lines = ["print:", "  a0: &a0 {x: 1, y: 2}"]
+    lines += [f"  a{n}: &a{n} {{p: *a{n-1}, q: *a{n-1}, r: *a{n-1}, s: *a{n-1}}}" for n in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_quickly_without_being_expanded() -> None:
+    started = time.perf_counter()
+    _, _, problems = parse_yaml(alias_bomb(12), Path("r.yaml"))
+    assert time.perf_counter() - started < 5  # expanded, it takes minutes and gigabytes
+    assert [p.message for p in problems] == [messages.YAML_TOO_MANY_VALUES.format(limit=MAX_YAML_VALUES)]
+
+
+def test_aliases_are_walked_once_by_the_position_and_duplicate_checks() -> None:
+    data, positions, problems = parse_yaml(alias_bomb(6), Path("r.yaml"))  # 4**6 values: allowed
+    assert problems == [] and data is not None and len(positions) < 50
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_deep_nesting_is_a_message_at_its_place_not_a_recursion_error(opening: str) -> None:
+    closing = "]" if opening == "[" else "}"
+    _, _, problems = parse_yaml("kind: x\ntitle: " + opening * 500 + "x" + closing * 500 + "\n", Path("r.yaml"))
+    # The top-level mapping is one level: the bracket past the limit is the limit's last one.
+    assert [(p.line, p.column) for p in problems] == [(2, 8 + len(opening) * (MAX_YAML_DEPTH - 1))]
+    assert "nested" in problems[0].message
+
+
+def test_a_control_character_in_yaml_is_named_at_its_place() -> None:
+    _, _, problems = parse_yaml("title: x\nkind: a\x00b\n", Path("r.yaml"))
+    assert [(p.line, p.column) for p in problems] == [(2, 8)]
+    assert "U+0000" in problems[0].message
+
+
+def test_old_mac_line_ends_count_as_lines(tmp_path: Path) -> None:
+    """Markdown positions count "\\n" lines: a CR-only file was one long line (column 1 of line 1)."""
+    path = tmp_path / "text.md"
+    path.write_bytes(b"One.\rTwo.\r\r[^x] three.\r")
+    text, _ = read_text(path)
+    assert text == "One.\nTwo.\n\n[^x] three.\n"
+
+
+def test_a_nul_in_a_file_name_is_a_missing_file_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "report.yaml").write_text(SETTINGS.replace("text.md", '"te\\0xt.md"'))
+    _, problems = load_source(tmp_path)
+    assert [(p.line, p.message) for p in problems] == [(5, messages.FILE_MISSING.format(name="te\\0xt.md"))]

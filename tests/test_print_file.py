@@ -95,10 +95,11 @@ def test_pdfinfo_trim_is_a4_with_3_mm_bleed_on_every_page(print_pdf: Path) -> No
     for page in range(1, pages + 1):
         x0, y0, x1, y1 = boxes[page, "TrimBox"]
         assert (x1 - x0, y1 - y0) == pytest.approx(A4, abs=0.02)
-        for outer in ("BleedBox", "MediaBox"):
+        # The MediaBox also holds the crop marks: 4 mm from the trim (1 mm beyond the bleed), 5 mm long.
+        for outer, margin in (("BleedBox", BLEED), ("MediaBox", 9 * 72 / 25.4)):
             bx0, by0, bx1, by1 = boxes[page, outer]
             margins = (x0 - bx0, y0 - by0, bx1 - x1, by1 - y1)
-            assert margins == pytest.approx((BLEED,) * 4, abs=0.02), f"page {page} {outer}"
+            assert margins == pytest.approx((margin,) * 4, abs=0.02), f"page {page} {outer}"
 
 
 def content_streams(reader: pypdf.PdfReader) -> list[tuple[str, StreamObject, object]]:
@@ -178,9 +179,9 @@ def test_mutool_trace_paints_in_cmyk_only(print_pdf: Path, screen_pdf: Path) -> 
 
 
 def test_ghostscript_renders_every_page_with_ink_under_the_limit(print_pdf: Path, tmp_path: Path) -> None:
-    # Ink is measured on the trimmed page: crop marks are registration colour (400%) by
-    # definition and are cut away, as printers' own coverage checks assume.
-    render = run("gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dPDFSTOPONERROR", "-dUseTrimBox", "-sDEVICE=tiff32nc",
+    # Ink is measured on the BleedBox: the bleed is printed, the crop marks beyond it are
+    # registration colour (400%) by definition, as printers' own coverage checks assume.
+    render = run("gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dPDFSTOPONERROR", "-dUseBleedBox", "-sDEVICE=tiff32nc",
                  "-r72", f"-o{tmp_path}/page-%d.tif", print_pdf)
     assert render.returncode == 0 and render.stdout + render.stderr == "", render.stdout + render.stderr
     pages = sorted(tmp_path.glob("page-*.tif"))

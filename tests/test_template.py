@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 import pytest
 
@@ -14,10 +16,13 @@ def test_facts_fill_the_title_block_and_metadata_escaped(make_report):
     report = make_report("Body text.\n", title="Kids & <Screens>", keywords=["one", "two"], subject="About it")
     body, _ = render_markdown(report)
     html = fill_template(report, body).html
-    assert '<h1 class="title" data-bookmark="Kids &amp; &lt;Screens&gt;">Kids &amp; &lt;Screens&gt;</h1>' in html
+    assert (
+        '<h1 class="title" data-bookmark="Kids &amp; &lt;Screens&gt;" data-running-title="Kids &amp; &lt;Screens&gt;">'
+        "Kids &amp; &lt;Screens&gt;</h1>"
+    ) in html
     assert '<meta name="keywords" content="one, two">' in html
     assert '<meta name="dcterms.created" content="2020-05-01">' in html
-    assert '<html lang="en-GB">' in html
+    assert '<html lang="en-GB" dir="ltr">' in html
     assert "May 2020" in html and "ECPAT International" in html
 
 
@@ -36,3 +41,13 @@ def test_a_missing_variable_is_an_error_not_an_empty_string(make_report, monkeyp
     body, _ = render_markdown(report)
     with pytest.raises(jinja2.UndefinedError):
         fill_template(report, body)
+
+
+def test_a_report_with_chapters_gets_contents_and_acronyms_a_briefing_paper_gets_neither(make_report):
+    report = make_report("# One\n\n## Part\n\n### Detail\n\nText.\n", acronyms={"NGO": "Non-governmental organisation"})
+    html = fill_template(report, render_markdown(report)[0]).html
+    entries = re.findall(r'<li class="contents-level-(\d)"><a href="#([\w-]+)">', html)
+    assert entries == [("1", "acronyms"), ("1", "one"), ("2", "part")]
+    assert "<dt>NGO</dt><dd>Non-governmental organisation</dd>" in html
+    briefing = make_report("## Section\n\nText.\n")
+    assert 'class="front-matter"' not in fill_template(briefing, render_markdown(briefing)[0]).html

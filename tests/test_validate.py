@@ -100,7 +100,7 @@ def test_unknown_organisation_and_style_list_the_choices(tmp_path: Path) -> None
     assert report is None
     assert problems == [
         (2, 1, messages.UNKNOWN_ORGANISATION.format(name="ecpat", choices="ecpat-international")),
-        (6, 1, messages.UNKNOWN_STYLE.format(name="../styles/report", choices="report")),
+        (6, 1, messages.UNKNOWN_STYLE.format(name="../styles/report", choices="long-report, report")),
     ]
 
 
@@ -137,3 +137,30 @@ def test_a_section_written_as_a_value_says_how_to_write_a_section(tmp_path: Path
 def test_a_key_that_is_a_number(tmp_path: Path) -> None:
     _, problems = _validate(tmp_path, _yaml() + "2017: report\n")
     assert problems == [(6, 1, messages.KEY_NOT_TEXT.format(key="2017"))]
+
+
+@pytest.mark.parametrize(("key", "instead"), [("layout", "'style'"), ("tags", "'keywords'"), ("description", "'subject'"), ("author", "'organisation: ...'")])
+def test_a_key_written_for_jekyll_hugo_or_pandoc_says_what_pressroom_uses_instead(tmp_path: Path, key: str, instead: str) -> None:
+    settings = "title: A report\norganisation: ecpat-international\ndate: 2017-01-31\nfiles: [text.md]\n" + f"{key}: x\n"
+    report, problems = _validate(tmp_path, settings)
+    assert report is None
+    ((line, column, message),) = problems
+    assert (line, column) == (5, 1)
+    assert message.startswith(f"'{key}' is a setting of ") and instead in message and message.endswith(f"Remove the line '{key}: ...'.")
+
+
+def test_an_unknown_key_that_no_other_tool_uses_keeps_the_spelling_hint(tmp_path: Path) -> None:
+    settings = "title: A report\norganisation: ecpat-international\ndate: 2017-01-31\nfiles: [text.md]\ntitel: x\n"
+    _, problems = _validate(tmp_path, settings)
+    assert problems[0][2] == messages.UNKNOWN_KEY.format(key="titel", hint=messages.UNKNOWN_KEY_HINT.format(suggestion="title"))
+
+
+def test_a_nul_in_the_cover_name_is_a_missing_file_not_a_crash(tmp_path: Path) -> None:
+    report, problems = _validate(tmp_path, _yaml(cover='"co\\0ver.pdf"'))
+    assert report is None and problems == [(6, 1, messages.FILE_MISSING.format(name="co\\0ver.pdf"))]
+
+
+def test_too_many_keywords_is_a_message_not_minutes_of_layout(tmp_path: Path) -> None:
+    keywords = "[" + ", ".join(f"k{n}" for n in range(101)) + "]"
+    report, problems = _validate(tmp_path, _yaml(keywords=keywords))
+    assert report is None and problems == [(6, 1, messages.TOO_MANY_ITEMS.format(key="keywords", count=101, limit=100))]

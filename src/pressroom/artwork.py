@@ -30,6 +30,11 @@ Rect = tuple[float, float, float, float]
 TOLERANCE_PT = 0.5
 BOXES = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
 LETTERHEAD = NameObject("/PressroomLetterhead")
+# Limits that keep a hostile or broken file from taking the machine: a cover has a few pages.
+MAX_ARTWORK_BYTES = 200 * 1024 * 1024
+MAX_ARTWORK_PAGES = 64
+# Scripts and actions of the designer's file stay behind: they could run in a reader's program.
+NOT_COPIED = ("/Annots", "/AA")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,21 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
     if errors_in(problems):
         return pdf, problems
 
+    try:
+        _place(writer, report_page, trim, artwork, cover, letterhead)
+    except Exception as error:  # noqa: BLE001 - a file that opens can still break when copied
+        broken = artwork.letterhead if letterhead is not None else artwork.cover
+        role = "letterhead" if letterhead is not None else "cover"
+        return pdf, [*problems, _problem(messages.ARTWORK_UNREADABLE, broken, role=role, detail=error)]
+    writer.pdf_header = reader.pdf_header  # the report's version (PDF/X-4: 1.6), not the artwork's
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue(), problems
+
+
+def _place(writer: pypdf.PdfWriter, report_page: pypdf.PageObject, trim: Rect, artwork: Artwork,
+           cover: pypdf.PdfReader | None, letterhead: pypdf.PdfReader | None) -> None:
+    """Draw the letterhead under the pages and put the cover's pages in front."""
     if letterhead is not None:
         form = _form_xobject(writer, letterhead.pages[0])
         targets = writer.pages if artwork.letterhead_pages == "all" else writer.pages[:1]
@@ -72,8 +92,8 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
     if cover is not None:
         boxes = {key: as_rect(get(report_page, key)) for key in BOXES if key in report_page}
         for index, source in enumerate(cover.pages):
-            page = writer.insert_page(source, index, excluded_keys=("/Annots",))
-            _wrap(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm\n" % _offset(_trim(source), trim), b"\nQ EMC\n")
+            page = writer.insert_page(source, index, excluded_keys=NOT_COPIED)
+            wrap_content(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm\n" % _offset(_trim(source), trim), b"\nQ EMC\n")
             for key in BOXES:
                 if key in page:
                     del page[key]
@@ -81,28 +101,56 @@ def apply_artwork(pdf: bytes, artwork: Artwork, *, print_file: bool) -> tuple[by
         if "/PageLabels" not in writer._root_object:  # viewers then show the printed folios
             writer.set_page_label(0, len(cover.pages) - 1, "/D", messages.COVER_PAGE_LABEL)
             writer.set_page_label(len(cover.pages), len(writer.pages) - 1, "/D")
-    writer.pdf_header = reader.pdf_header  # the report's version (PDF/X-4: 1.6), not the artwork's
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue(), problems
 
 
-def _open(path: Path | None, role: str, trim: Rect, print_file: bool, problems: list[Problem]) -> pypdf.PdfReader | None:
-    """The artwork's reader when it is usable, else None with the reasons in `problems`."""
+def artwork_pages(path: Path | None, role: str) -> tuple[int, list[Problem]]:
+    """How many pages a designer's PDF has, opened with every guard (before any other use)."""
+    problems: list[Problem] = []
+    reader = _guarded_reader(path, role, problems)
+    return (len(reader.pages) if reader is not None else 0), problems
+
+
+def _guarded_reader(path: Path | None, role: str, problems: list[Problem]) -> pypdf.PdfReader | None:
+    """The artwork's reader if it opens, is not locked and is within the limits."""
     if path is None:
         return None
     try:
+        if path.stat().st_size > MAX_ARTWORK_BYTES:
+            problems.append(_problem(messages.ARTWORK_TOO_BIG, path, role=role, limit=MAX_ARTWORK_BYTES // 2**20))
+            return None
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             problems.append(_problem(messages.ARTWORK_ENCRYPTED, path, role=role))
             return None
-        pages = list(reader.pages)
+        count = len(reader.pages)
+        if count > MAX_ARTWORK_PAGES:
+            problems.append(_problem(messages.ARTWORK_TOO_MANY_PAGES, path, role=role, count=count, limit=MAX_ARTWORK_PAGES))
+            return None
+        list(reader.pages)
     except Exception as error:  # noqa: BLE001 - any parse failure is the file's fault
         problems.append(_problem(messages.ARTWORK_UNREADABLE, path, role=role, detail=error))
         return None
-    if not pages:
+    if not count:
         problems.append(_problem(messages.ARTWORK_UNREADABLE, path, role=role, detail="no pages"))
         return None
+    return reader
+
+
+def _open(path: Path | None, role: str, trim: Rect, print_file: bool, problems: list[Problem]) -> pypdf.PdfReader | None:
+    """The artwork's reader when it is usable, else None with the reasons in `problems`."""
+    reader = _guarded_reader(path, role, problems)
+    if reader is None or path is None:
+        return None
+    try:
+        return _checked(reader, path, role, trim, print_file, problems)
+    except Exception as error:  # noqa: BLE001 - a page that opens can still be broken inside
+        problems.append(_problem(messages.ARTWORK_UNREADABLE, path, role=role, detail=error))
+        return None
+
+
+def _checked(reader: pypdf.PdfReader, path: Path, role: str, trim: Rect, print_file: bool, problems: list[Problem]) -> pypdf.PdfReader:
+    """The reader, with what is wrong with its pages' size, rotation and colour in `problems`."""
+    pages = list(reader.pages)
     width, height = trim[2] - trim[0], trim[3] - trim[1]
     for number, page in enumerate(pages, 1):
         if int(inherited(page, "/Rotate") or 0) % 360:
@@ -144,10 +192,10 @@ def _draw_under(writer: pypdf.PdfWriter, page: pypdf.PageObject, form: object, o
     if "/XObject" not in resources:
         resources[NameObject("/XObject")] = DictionaryObject()
     resources["/XObject"].get_object()[LETTERHEAD] = form
-    _wrap(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm /PressroomLetterhead Do Q EMC\n" % offset, b"")
+    wrap_content(writer, page, b"/Artifact BMC q 1 0 0 1 %s %s cm /PressroomLetterhead Do Q EMC\n" % offset, b"")
 
 
-def _wrap(writer: pypdf.PdfWriter, page: pypdf.PageObject, before: bytes, after: bytes) -> None:
+def wrap_content(writer: pypdf.PdfWriter, page: pypdf.PageObject, before: bytes, after: bytes) -> None:
     """Add content streams around the page's own, which stay as they are (not re-parsed)."""
     contents = page.get("/Contents")
     resolved = contents.get_object() if contents is not None else None

@@ -19,13 +19,16 @@ from pressroom import messages
 from pressroom.layout import Layout
 from pressroom.markdown import Body
 from pressroom.problems import Problem
-from pressroom.resources import font_package
+from pressroom.fonts import font_installed, font_package
 
 TOLERANCE = 0.5  # CSS px: layout rounding is far below this
+MIN_HEAD_GAP = 12  # CSS px (about 3 mm) between the two running heads
 NOTE_ID = re.compile(r"^note-(\d+)$")
 CALL_ID = re.compile(r"^call-(\d+)$")
 SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
-STYLE_SUFFIX = re.compile(r"-(Bold|Italic|BoldItalic|Oblique|BoldOblique|Regular|Medium|SemiBold|Light)+$")
+# Every style word at the end of a PostScript name, however many and however joined:
+# "Charis-SIL-Bold-Italic", "NotoSans-BoldItalic", "DejaVuSans-BoldOblique" all name a family.
+STYLE_SUFFIX = re.compile(r"(-(Bold|Italic|Oblique|Regular|Medium|SemiBold|Light|Book|Roman)+)+$")
 
 
 @dataclass
@@ -35,6 +38,9 @@ class AuditResult:
     continued_notes: list[int] = field(default_factory=list)
     font_families: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    # Pages after the body that a continued note needs before the background page: a long
+    # note called near the end spills over, and the build makes room for it (blank pages).
+    note_overflow_pages: int = 0
 
 
 @dataclass
@@ -44,7 +50,9 @@ class _NotePiece:
     inside: bool
 
 
-def audit(layout: Layout, body: Body) -> AuditResult:
+def audit(layout: Layout, body: Body, fonts: frozenset[str] | None = None) -> AuditResult:
+    """Check the laid-out pages. `fonts` are the families the style declares for the scripts of
+    the text (fonts.FontPlan); without it, the first family each text box asked for."""
     pages = [page._page_box for page in layout.document.pages]
     result = AuditResult(pages=len(pages), notes=len(body.notes))
     call_pages: dict[int, int] = {}
@@ -62,7 +70,7 @@ def audit(layout: Layout, body: Body) -> AuditResult:
             if isinstance(box, boxes.TextBox) and box.text.strip():
                 requested.add(box.style["font_family"][0])
                 if box.position_x + box.width > content_right + TOLERANCE and not _in_margin(box, page):
-                    result.problems.append(Problem.at(messages.LINE_OUTSIDE.format(page=number, text=box.text[:40])))
+                    result.problems.append(Problem.at(messages.LINE_OUTSIDE.format(page=number, text=box.text[:40]), excerpt=box.text[:40]))
             element_id = _element_id(box)
             if element_id and (match := CALL_ID.match(element_id)):
                 call_pages.setdefault(int(match[1]), number)
@@ -76,7 +84,9 @@ def audit(layout: Layout, body: Body) -> AuditResult:
                 pieces.setdefault(int(match[1]), []).append(_NotePiece(number, _text_of(note_box), inside))
     result.problems += _check_notes(body, call_pages, pieces, result)
     result.problems += _check_back_page(pages, back_pages, body_pages)
-    families, font_problems = _check_fonts(layout.pdf, requested)
+    result.note_overflow_pages = _note_overflow_pages(pieces, back_pages, body_pages)
+    result.problems += _check_running_heads(pages)
+    families, font_problems = _check_fonts(layout.pdf, set(fonts) if fonts is not None else requested)
     result.font_families = families
     result.problems += font_problems
     return result
@@ -101,7 +111,7 @@ def _check_notes(body: Body, call_pages: dict[int, int], pieces: dict[int, list[
             if not piece.inside:
                 problems.append(Problem.at(messages.NOTE_CLIPPED.format(number=number, note_page=piece.page)))
         printed = _squash("".join(piece.text for piece in found))
-        if printed != _squash(f"{number}{note.text}"):
+        if printed != _squash(f"{note.shown}{note.text}"):
             problems.append(Problem.at(messages.NOTE_TEXT_INCOMPLETE.format(number=number, note_page=first)))
         if len(found) > 1:
             result.continued_notes.append(number)
@@ -120,9 +130,46 @@ def _check_back_page(pages: list[boxes.PageBox], back_pages: list[int], body_pag
     return []
 
 
+def _note_overflow_pages(pieces: dict[int, list[_NotePiece]], back_pages: list[int], body_pages: set[int]) -> int:
+    """How many pages of notes lie on or past the background page: the room to add before it."""
+    if not back_pages or not body_pages:
+        return 0
+    noted = {piece.page for found in pieces.values() for piece in found if piece.page >= back_pages[0]}
+    return len(noted)
+
+
+RUNNING_HEADS = ("@top-left", "@top-right")
+
+
+def _check_running_heads(pages: list[boxes.PageBox]) -> list[Problem]:
+    """Each running head is one line, inside the page's text width, clear of the other."""
+    for number, page in enumerate(pages, start=1):
+        extents = []
+        for margin_box in (c for c in page.children if isinstance(c, boxes.MarginBox) and c.at_keyword in RUNNING_HEADS):
+            texts = [b for b in _walk_all(margin_box) if isinstance(b, boxes.TextBox) and b.text.strip()]
+            if not texts:
+                continue
+            lines = {round(b.position_y) for b in texts}
+            left, right = min(b.position_x for b in texts), max(b.position_x + b.width for b in texts)
+            extents.append((left, right))
+            content_left, content_right = page.content_box_x(), page.content_box_x() + page.width
+            if len(lines) > 1 or left < content_left - TOLERANCE or right > content_right + TOLERANCE:
+                return [Problem.at(messages.RUNNING_HEAD_TOO_LONG.format(page=number))]
+        extents.sort()
+        if any(a[1] > b[0] - MIN_HEAD_GAP for a, b in zip(extents, extents[1:])):
+            return [Problem.at(messages.RUNNING_HEAD_TOO_LONG.format(page=number))]
+    return []
+
+
+def _walk_all(box: boxes.Box) -> Iterator[boxes.Box]:
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk_all(child)
+
+
 def _check_fonts(pdf: bytes, requested: set[str]) -> tuple[set[str], list[Problem]]:
     """Read the fonts actually embedded back from the PDF (poppler's pdffonts) and compare
-    them with the families the styles asked for."""
+    them with the families the styles declare: any other font is a substitute Pango chose."""
     used: set[str] = set()
     problems = []
     for name, embedded in embedded_fonts(pdf):
@@ -162,12 +209,6 @@ def _family_key(name: str) -> str:
     return re.sub(r"[\s-]", "", name).lower()
 
 
-def font_installed(family: str) -> bool:
-    """Whether fontconfig (which WeasyPrint uses) has a font of exactly this family."""
-    listing = subprocess.run(["fc-list", f":family={family}", "family"], capture_output=True, text=True, check=False)
-    return bool(listing.stdout.strip())
-
-
 def _content_edges(page: boxes.PageBox) -> tuple[float, float, float]:
     top = page.content_box_y()
     return top, top + page.height, page.content_box_x() + page.width
@@ -203,8 +244,12 @@ def _has_class(box: boxes.Box, name: str) -> bool:
 
 
 def _text_of(box: boxes.Box) -> str:
-    return "".join(b.text for b in _walk(box) if isinstance(b, boxes.TextBox))
+    """The words printed in a box; list numbers and bullets (::marker) come from the style."""
+    return "".join(
+        b.text for b in _walk(box) if isinstance(b, boxes.TextBox) and not b.element_tag.endswith("::marker")
+    )
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    # Zero-width break controls (conventions.py) are not words.
+    return re.sub(r"[\s\u200b\u2060]+", "", text)

@@ -12,34 +12,35 @@ import multiprocessing
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import pypdf
-
 from pressroom import engine  # noqa: F401 (first: WeasyPrint loads its libraries without a compiler)
 from pressroom import messages
-from pressroom.artwork import Artwork, apply_artwork
+from pressroom.artwork import Artwork, apply_artwork, artwork_pages
 from pressroom.audit import audit
 from pressroom.finish import catalog_finisher, finish
 from pressroom.layout import lay_out
-from pressroom.load import load_source
+from pressroom.load import SETTINGS_FILE, load_source
 from pressroom.markdown import Body, render_markdown
 from pressroom.model import Report
+from pressroom.places import placed
 from pressroom.preflight.model import PreflightOptions
 from pressroom.preflight.run import preflight
 from pressroom.problems import Problem, UserError, errors_in
 from pressroom.progress import ProgressReport, engine_progress, tell
 from pressroom.profiles import Profile, ProfileChoice, ProfileName, cmyk_images, output_paths, profiles_for
+from pressroom.resources import source_mounts
 from pressroom.template import HtmlDocument, fill_template
 from pressroom.validate import validate
 from pressroom.workspace import private_workspace, subfolder
 
 OUTPUT_DIR = "build"
 SADDLE_STITCH_MULTIPLE = 4
+MAX_LAYOUTS = 4  # the first, then room for a long note's pages, then saddle-stitch blanks
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,10 @@ def build(
         _stop_on_errors(problems, strict)
 
         paths = output_paths(output, profile)
-        cover_pages = len(pypdf.PdfReader(report.cover).pages) if report.cover else 0
+        _stop_on_errors(output_problems(report, paths.values()), strict)
+        cover_pages, cover_problems = artwork_pages(report.cover, "cover")
+        problems += cover_problems
+        _stop_on_errors(problems, strict)
         inputs = _Inputs(report, body, workdir, created, cover_pages)
         made: dict[ProfileName, _Made] = {}
         for name, (result, profile_problems) in _make_profiles(inputs, profiles_for(profile, report.settings), progress):
@@ -116,7 +120,11 @@ def build(
             problems += profile_problems
         _stop_on_errors(problems, strict)
     for name, result in made.items():
-        write_atomically(paths[name], result.pdf)
+        try:
+            write_atomically(paths[name], result.pdf)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise UserError([Problem.at(messages.OUTPUT_UNWRITABLE.format(reason=reason), paths[name])]) from error
     outputs = {name: Output(paths[name], result.pages) for name, result in made.items()}
     continued = next(iter(made.values())).continued_notes
     warnings = list(dict.fromkeys(problems))
@@ -170,38 +178,48 @@ def _make_checked(inputs: _Inputs, profile: Profile, progress: ProgressReport | 
 
 
 def _make(inputs: _Inputs, profile: Profile, progress: ProgressReport | None = None) -> tuple[_Made, list[Problem]]:
-    """Template, layout, audit and finish for one profile."""
+    """Template, layout, audit and finish for one profile. Laid out again, at most a few
+    times, when the pages need adding to: a long note called near the end continues past
+    the text (it gets numbered pages of its own before the back page), or a saddle-stitched
+    print file is short of a multiple of 4 pages (blank pages before the back page, so it
+    stays the outside back cover; cover pages are bound in too, so they count)."""
     report, body, cover_pages = inputs.report, inputs.body, inputs.cover_pages
-    document, problems = _document(inputs, profile)
     finisher = catalog_finisher(report.settings)
-    with engine_progress(progress, profile.name):
-        layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
-    # Cover pages are bound in too, so they count towards the multiple of 4.
-    blanks = -(len(layout.document.pages) + cover_pages) % SADDLE_STITCH_MULTIPLE
-    if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and blanks:
-        # Pad before the back page so it stays the outside back cover: lay out again.
-        document, problems = _document(inputs, profile, blanks)
+    note_pages = blanks = 0
+    for _ in range(MAX_LAYOUTS):
+        document, problems = _document(inputs, profile, blanks, note_pages)
         with engine_progress(progress, profile.name):
             layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
-    tell(progress, "audit", profile.name, len(layout.document.pages))
-    result = audit(layout, body)
-    problems += layout_problems + result.problems
-    identity = f"{report.settings.title}|{report.settings.date}"
+        tell(progress, "audit", profile.name, len(layout.document.pages))
+        result = audit(layout, body, report.fonts.families)
+        if result.note_overflow_pages:
+            note_pages += result.note_overflow_pages
+            continue
+        missing = -(len(layout.document.pages) + cover_pages) % SADDLE_STITCH_MULTIPLE
+        if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and missing:
+            blanks += missing
+            continue
+        break
+    problems += placed(layout_problems + result.problems, report.files, report.root)
     tell(progress, "finish", profile.name, result.pages)
-    pdf = finish(layout.pdf, cmyk_only=profile.name == "print", identity=identity)
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
-    pdf, artwork_problems = apply_artwork(pdf, artwork, print_file=profile.name == "print")
+    pdf, artwork_problems = apply_artwork(layout.pdf, artwork, print_file=profile.name == "print")
     problems += artwork_problems
+    # Finished after the artwork, so cover pages get the boxes and marks too.
+    identity = f"{report.settings.title}|{report.settings.date}"
+    pdf = finish(pdf, cmyk_only=profile.name == "print", identity=identity, sheet=profile.sheet)
     return _Made(pdf, result.pages + (0 if artwork_problems else cover_pages), result.continued_notes), problems
 
 
-def _document(inputs: _Inputs, profile: Profile, blanks: int = 0) -> tuple[HtmlDocument, list[Problem]]:
+def _document(inputs: _Inputs, profile: Profile, blanks: int = 0, note_pages: int = 0) -> tuple[HtmlDocument, list[Problem]]:
     """The HTML for one profile; the print file's images are CMYK copies in the workspace."""
-    document = fill_template(inputs.report, inputs.body, profile, blank_pages=blanks, created=inputs.created)
+    document = fill_template(
+        inputs.report, inputs.body, profile, blank_pages=blanks, created=inputs.created, note_pages=note_pages
+    )
     if profile.name != "print":
         return document, []
     images = subfolder(inputs.workdir, "images")
-    html, problems = cmyk_images(document.html, images)
+    html, problems = cmyk_images(document.html, images, source_mounts(inputs.report.root))
     return dataclasses.replace(document, html=html, resource_dirs=(*document.resource_dirs, images)), problems
 
 
@@ -220,10 +238,27 @@ def _preflight(pdf: bytes, report: Report, workdir: Path) -> list[Problem]:
         ),
     )
     return [
-        Problem.at(messages.PREFLIGHT_FAILED.format(check=f.check, page=f.page or "-", message=f.message))
+        Problem.at(
+            messages.PREFLIGHT_FOR_WRITERS.get(f.check, messages.PREFLIGHT_FAILED).format(
+                check=f.check, page=f.page or "-", message=f.message
+            )
+        )
         for f in checked.findings
         if f.severity == "error"
     ]
+
+
+def output_problems(report: Report, outputs: Iterable[Path]) -> list[Problem]:
+    """An output may not overwrite what the report is made of, nor be a folder."""
+    sources = {(report.root / SETTINGS_FILE).resolve(), *(f.path for f in report.files), report.cover, report.letterhead}
+    problems = []
+    for output in outputs:
+        path = output.resolve()
+        if path.is_dir():
+            problems.append(Problem.at(messages.OUTPUT_IS_FOLDER, output))
+        elif path in sources or (path.is_file() and path.suffix.lower() != ".pdf"):
+            problems.append(Problem.at(messages.OUTPUT_IS_SOURCE, output))
+    return problems
 
 
 def _stop_on_errors(problems: list[Problem], strict: bool) -> None:

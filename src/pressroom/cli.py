@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 
@@ -29,12 +31,25 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def _stop_on_sigterm() -> object:
+    """SIGTERM (a closed terminal, a stopped service) ends a run the way Ctrl+C does, so
+    temporary folders are removed and no half-written PDF is left. Returns the old handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Libraries log as they please (pypdf notes that it repaired the engine's object count);
     # what matters to the user comes back as Problems, so their log lines are not printed.
     if not logging.getLogger().handlers:
         logging.getLogger().addHandler(logging.NullHandler())
     args = parser().parse_args(argv)
+    previous = _stop_on_sigterm()
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -43,3 +58,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         traceback.print_exc()
         print(messages.BUG, file=sys.stderr)
         return EXIT_BUG
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

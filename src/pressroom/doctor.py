@@ -16,7 +16,8 @@ from pathlib import Path
 
 from pressroom import messages
 from pressroom.icc import cmyk_profile_path
-from pressroom.resources import font_package, styles_dir
+from pressroom.fonts import font_installed, font_package
+from pressroom.resources import styles_dir
 
 # WeasyPrint 70 needs Pango 1.44 or later (its documented minimum).
 PANGO_MINIMUM = (1, 44)
@@ -45,11 +46,57 @@ class Finding:
         return not self.fix
 
 
-def examine(styles: Path | None = None, icc_profile: Path | None = None, weasyprint_pin: str | None = None) -> list[Finding]:
-    """Every check, in the order a fix should be applied."""
+def examine(
+    styles: Path | None = None, icc_profile: Path | None = None, weasyprint_pin: str | None = None, report: Path | None = None
+) -> list[Finding]:
+    """Every check, in the order a fix should be applied; with a report, the fonts its text needs."""
     findings = [_harfbuzz_subset(), *_weasyprint(weasyprint_pin or _pinned_weasyprint()), *_tools()]
     findings += _fonts(styles or styles_dir())
+    if report is not None:
+        findings += report_fonts(report)
     findings.append(_icc_profile(icc_profile or cmyk_profile_path()))
+    return findings
+
+
+def report_fonts(path: Path) -> list[Finding]:
+    """For each script of the report's text: the font its style declares, installed or not."""
+    from pydantic import ValidationError
+
+    from pressroom.fonts import plan_fonts, script_name
+    from pressroom.language import language_of
+    from pressroom.load import load_source
+    from pressroom.model import ReportSettings
+    from pressroom.validate import font_needs, load_organisation
+
+    subject = messages.DOCTOR_REPORT.format(path=path)
+    source, _ = load_source(path)
+    try:
+        settings = ReportSettings.model_validate(source.settings) if source else None
+    except ValidationError:
+        settings = None
+    language = language_of(settings.language, settings.direction) if settings else None
+    organisation = load_organisation(settings.organisation, language)[0] if settings else None
+    stylesheet = styles_dir() / f"{settings.style}.css" if settings else None
+    if source is None or settings is None or organisation is None or not stylesheet or not stylesheet.is_file():
+        return [Finding(subject, messages.DOCTOR_REPORT_UNREADABLE, f"pressroom build {path}")]
+    scripts, language, declared = font_needs(source, settings, organisation, stylesheet)
+    _, problems = plan_fonts(scripts, language, declared, settings.style)
+    findings = []
+    for script, place in scripts.items():
+        where = f"{place.path.name}:{place.line}:{place.column}"
+        script_subject = messages.DOCTOR_SCRIPT.format(script=script_name(script), where=where)
+        trouble = next((p for p in problems if (p.file, p.line, p.column) == (str(place.path), place.line, place.column)), None)
+        families = [declared[(role, script)] for role in ("serif", "sans") if (role, script) in declared]
+        families = families or [declared[(role, "")] for role in ("serif", "sans") if (role, "") in declared]
+        listed = ", ".join(dict.fromkeys(families))
+        if trouble is None:
+            findings.append(Finding(script_subject, listed))
+        elif families and any(not font_installed(f) for f in families):
+            missing = [f for f in dict.fromkeys(families) if not font_installed(f)]
+            packages = " ".join(dict.fromkeys(font_package(f) for f in missing))
+            findings.append(Finding(script_subject, messages.DOCTOR_NOT_FOUND + f" ({', '.join(missing)})", f"apt-get install -y {packages}"))
+        else:
+            findings.append(Finding(script_subject, messages.DOCTOR_NO_SCRIPT_FONT.format(style=settings.style), messages.DOCTOR_SCRIPT_FIX))
     return findings
 
 

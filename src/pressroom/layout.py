@@ -9,15 +9,21 @@ from pathlib import Path
 from typing import Any
 
 import weasyprint
-from weasyprint.urls import URLFetcher
+from weasyprint.formatting_structure import boxes
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from pressroom import messages
 from pressroom.engine import patched_engine
+from pressroom.images import eight_bit_copy, image_problem
 from pressroom.problems import Problem
-from pressroom.resources import path_of_file_url, styles_dir
+from pressroom.resources import MOUNT, REPORT_MOUNT, confined_path, organisations_dir, source_mounts, styles_dir, unmounted
 from pressroom.template import HtmlDocument
 
 NOTDEF_WARNING = ".notdef glyph"
+KEPT_WHOLE = "data-kept-whole"
+MOVE_WHOLE_FRACTION = 0.25  # a broken table moves whole when that wastes less than this much of the page
+MAX_TABLE_PASSES = 3  # each pass only adds kept tables; the layout settles in one or two
+MAX_NOTDEF_REPORTED = 20
 
 
 @dataclass(frozen=True)
@@ -31,18 +37,31 @@ class Layout:
 class ConfinedFetcher(URLFetcher):
     """Lets WeasyPrint read local files inside the allowed folders, and nothing else."""
 
-    def __init__(self, allowed: tuple[Path, ...]):
+    def __init__(self, allowed: tuple[Path, ...], mounts: dict[str, Path] | None = None, guarded: Path | None = None):
         super().__init__(allowed_protocols={"file", "data"})
         self.allowed = tuple(path.resolve() for path in allowed)
+        self.mounts = mounts or {}
+        # Everything read from this folder (the report's) is a picture from the writer's hands,
+        # also when an SVG drawing names it: judged by images.py before the engine opens it.
+        self.guarded = guarded.resolve() if guarded else None
         self.refused: list[str] = []
+        self.problems: list[Problem] = []
 
     def fetch(self, url: str, headers: Any = None) -> Any:
-        if url.startswith("file:"):
-            path = path_of_file_url(url).resolve()
-            if not any(path.is_relative_to(root) for root in self.allowed):
+        url = unmounted(url, self.mounts)
+        if url.lower().startswith("file:"):
+            path = confined_path(url, self.allowed)
+            if path is None:
                 self.refused.append(url)
                 raise ValueError(f"outside the report: {url}")
-        elif not url.startswith("data:"):
+            if self.guarded and path.is_relative_to(self.guarded) and (problem := image_problem(path, path.name)):
+                self.problems.append(Problem.at(problem, path))
+                raise ValueError(problem)
+            url = path.as_uri()  # what is opened is exactly what was checked
+            if self.guarded and path.is_relative_to(self.guarded) and (copy := eight_bit_copy(path)) is not None:
+                # Not a file: URL, or the engine would read the 16-bit file again from disk.
+                return URLFetcherResponse(f"pressroom-eight-bit:{path.name}", copy, {"Content-Type": "image/png"})
+        elif not url.lower().startswith("data:"):
             self.refused.append(url)
             raise ValueError(f"not a local file: {url}")
         return super().fetch(url, headers)
@@ -67,12 +86,14 @@ def lay_out(
 ) -> tuple[Layout, list[Problem]]:
     """Render with the footnote patches applied; engine warnings come back as problems.
     `finisher` may add to the PDF's objects just before the engine writes them."""
-    fetcher = ConfinedFetcher((document.base_dir, styles_dir(), *document.resource_dirs))
+    mounts = {**source_mounts(document.base_dir), **{folder.name: folder for folder in document.resource_dirs}}
+    allowed = (document.base_dir, styles_dir(), organisations_dir(), *document.resource_dirs)
+    fetcher = ConfinedFetcher(allowed, mounts, guarded=document.base_dir)
     log = _EngineLog()
     weasyprint.LOGGER.addHandler(log)
     try:
         with patched_engine():
-            html = weasyprint.HTML(string=document.html, base_url=str(document.base_dir) + "/", url_fetcher=fetcher)
+            html = weasyprint.HTML(string=document.html, base_url=f"{MOUNT}{REPORT_MOUNT}/", url_fetcher=fetcher)
             # @color-profile rules register into this dict, which render() needs to see.
             color_profiles: dict[str, Any] = {}
             css = {"url_fetcher": fetcher, "color_profiles": color_profiles}
@@ -81,18 +102,60 @@ def lay_out(
                 stylesheets.append(weasyprint.CSS(string=document.css, **css))
             options = {"pdf_variant": pdf_variant, "output_intent": output_intent}
             rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
-            pdf = rendered.write_pdf(finisher=finisher, **options)
+            for _ in range(MAX_TABLE_PASSES):
+                tables = tables_to_keep_whole(rendered)
+                if not tables:
+                    break
+                for table in tables:
+                    table.set(KEPT_WHOLE, "")  # _base.css: table[data-kept-whole] { break-inside: avoid }
+                rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
+            # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
+            pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)
     finally:
         weasyprint.LOGGER.removeHandler(log)
-    return Layout(rendered, pdf), _problems_from(log.records, fetcher.refused)
+    # The engine then says it failed to load what was refused: said already, with the reason.
+    refused = fetcher.refused + [Path(problem.file).name for problem in fetcher.problems]
+    return Layout(rendered, pdf), list(dict.fromkeys(fetcher.problems)) + _problems_from(log.records, refused)
+
+
+def tables_to_keep_whole(rendered: weasyprint.document.Document) -> list[Any]:
+    """Tables broken across pages that should move whole to the next page instead: those that
+    start in the last quarter of the room the page has for text (moving them wastes little)."""
+    starts: dict[int, tuple[Any, bool]] = {}  # table element -> (element, starts near the foot?)
+    pages_of: dict[int, set[int]] = {}
+    for number, page in enumerate(rendered.pages):
+        box = page._page_box
+        bottom = box.content_box_y() + box.height
+        for child in box.children:
+            if isinstance(child, boxes.FootnoteAreaBox) and child.children:
+                bottom = min(bottom, child.position_y)
+        for table in _tables(box):
+            key = id(table.element)
+            pages_of.setdefault(key, set()).add(number)
+            starts.setdefault(key, (table.element, bottom - table.position_y < box.height * MOVE_WHOLE_FRACTION))
+    return [
+        element
+        for key, (element, near_the_foot) in starts.items()
+        if near_the_foot and len(pages_of[key]) > 1 and element.get(KEPT_WHOLE) is None
+    ]
+
+
+def _tables(box: boxes.Box) -> list[boxes.TableBox]:
+    if isinstance(box, boxes.TableBox):
+        return [box]
+    return [table for child in getattr(box, "children", ()) for table in _tables(child)]
 
 
 def _problems_from(records: list[logging.LogRecord], refused: list[str]) -> list[Problem]:
-    problems = [Problem.at(messages.RESOURCE_REFUSED.format(url=url)) for url in dict.fromkeys(refused)]
+    problems = [Problem.at(messages.RESOURCE_REFUSED.format(url=url), excerpt=url) for url in dict.fromkeys(refused) if ":" in url]
+    missing: dict[str, None] = {}
     for record in records:
         text = record.getMessage()
         if NOTDEF_WARNING in text:
-            problems.append(Problem.at(messages.NOTDEF_GLYPH.format(families=text)))
+            missing[str(record.args[0]) if record.args else "?"] = None
         elif not any(url in text for url in refused):
             problems.append(Problem.at(messages.ENGINE_WARNING.format(detail=text), severity="warning"))
+    for character in list(missing)[:MAX_NOTDEF_REPORTED]:  # each character once, where it is written
+        shown = f"U+{ord(character):04X}" + (f" '{character}'" if character.isprintable() else "")
+        problems.append(Problem.at(messages.NOTDEF_GLYPH.format(character=shown), excerpt=character))
     return problems

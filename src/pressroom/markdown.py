@@ -1,28 +1,38 @@
 """Stage 3: Markdown to HTML, with notes numbered by first call and placed at their call.
 
 Each note is written right after its first call as a `float: footnote` element, so the
-layout engine sets it at the foot of the page that calls it. Raw HTML is never passed
-through: markdown-it escapes it (html=False).
+layout engine sets it at the foot of the page that calls it. A note is a block container
+(paragraphs, code, tables, lists, quotes, headings) inside the calling paragraph: it is an
+<object> without data, whose children the HTML parser keeps inside it (a <span> holding a
+<p> or <table> would be cut there, the rest of the note falling into the body text).
+Raw HTML goes through raw_html.py: comments vanish, a few harmless elements are kept,
+the rest is printed as text and reported.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from PIL import Image, UnidentifiedImageError
 
-from pressroom import messages
+from pressroom import conventions, links, messages, raw_html
+from pressroom.citations import BIBLIOGRAPHY_ANCHOR, UNKNOWN_KEYS, bibliography_html, use_citations
+from pressroom.images import image_problem
+from pressroom.language import language_of
+from pressroom.limits import note_limit_problem, table_problems
+from pressroom.markdown_figures import figures_plugin, number_blocks
+from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
 from pressroom.problems import Problem
 
-# Block tags inside a note become spans: a note is an inline element inside its paragraph.
 NOTES_KEY = "pressroom_notes"
-NOTE_BLOCK_TAGS = re.compile(r"<(/?)(p|ul|ol|li|blockquote)>")
+RAW_HTML_KEY = "raw_html"  # token.meta: what raw_html.convert made of the token
 
 
 @dataclass(frozen=True)
@@ -30,7 +40,12 @@ class Note:
     number: int
     label: str
     html: str
-    text: str  # plain text, for the audit
+    text: str  # the plain text of every block, for the audit
+    mark: int = 0  # the number printed: `number`, or counted from the chapter's first note
+
+    @property
+    def shown(self) -> int:
+        return self.mark or self.number
 
 
 @dataclass(frozen=True)
@@ -56,33 +71,51 @@ class _Numbering:
     notes: list[Note] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    per_chapter: bool = False  # report.yaml's note_numbering: chapter
+    chapter_first: int = 1  # the number of the current chapter's first note
 
 
 def new_parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": False, "linkify": True})
+    parser = MarkdownIt("commonmark", {"html": True, "linkify": True})
     parser.enable(["table", "strikethrough", "linkify"])
     # Print a URL as the author wrote it (%20 stays %20); the href is still normalised.
     parser.normalizeLinkText = lambda url: url
     # always_match_refs: a call without a definition becomes a token we can report on.
     parser.use(footnote_plugin, move_to_end=False, always_match_refs=True)
     parser.add_render_rule("footnote_ref", _render_call)
+    parser.use(figures_plugin)
+    parser.add_render_rule("html_block", _render_raw_html)
+    parser.add_render_rule("html_inline", _render_raw_html)
+    parser.add_render_rule("ordered_list_open", _render_ordered_list)
+    parser.add_render_rule("link_open", links.render_link_open)
+    parser.add_render_rule("link_close", links.render_link_close)
     return parser
 
 
 def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
     """Render every file of the report, then the organisation's background text."""
     parser = new_parser()
-    numbering = _Numbering()
-    problems: list[Problem] = []
+    numbering = _Numbering(per_chapter=report.settings.note_numbering == "chapter")
+    # Figures are numbered first: that pass parses every file, and must not cite anything yet.
+    problems: list[Problem] = number_blocks(parser, report.files)
+    problems += use_citations(parser, report)
     parts = []
     for source in report.files:
         part, file_problems = _render_file(parser, source, report.root, numbering)
         parts.append(part)
         problems += file_problems
+    if bibliography := bibliography_html(parser):
+        parts.append(bibliography)
+        numbering.headings.append(Heading(1, messages.BIBLIOGRAPHY_HEADING, BIBLIOGRAPHY_ANCHOR))
     background, background_problems = _render_file(
         parser, report.organisation.background, report.organisation.background.path.parent, _Numbering()
     )
-    body = Body("\n".join(parts), tuple(numbering.notes), tuple(numbering.headings), background)
+    body = Body(
+        conventions.after_rendering("\n".join(parts), report.language),
+        tuple(numbering.notes),
+        tuple(numbering.headings),
+        conventions.after_rendering(background, language_of(report.organisation.language)),
+    )
     return body, problems + background_problems
 
 
@@ -94,20 +127,26 @@ def check_markdown(files: tuple[SourceFile, ...], root: Path) -> list[Problem]:
 
 def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: _Numbering) -> tuple[str, list[Problem]]:
     env: dict = {}
-    tokens = parser.parse(source.text, env)
-    tokens, definitions, problems = _take_definitions(tokens, source)
+    tokens = parser.parse(conventions.before_parsing(source.text), env)
     notes_by_id = env.get("footnotes", {}).get("list", {})
     lines = source.text.split("\n")
+    problems = _check_blocks(tokens, notes_by_id, source, root, lines)
+    problems += table_problems(tokens, source)
+    for key, block in env.get(UNKNOWN_KEYS, []):
+        line, column = _locate(f"@{key}", block, source, lines)
+        problems.append(Problem.at(messages.CITATION_UNKNOWN.format(key=key), source.path, line, column))
+    tokens, definitions, definition_problems = _take_definitions(tokens, source)
+    problems += definition_problems
     called: set[str] = set()
     # Per-file id -> number; labels are scoped to their file.
     numbers: dict[int, int] = {}
 
-    for block in tokens:
+    for index, block in enumerate(tokens):
         if block.type == "heading_open":
-            _register_heading(block, tokens, numbering)
+            _register_heading(block, tokens[index + 1], numbering)
+            if block.tag == "h1" and numbering.per_chapter:
+                numbering.chapter_first = numbering.next_number
         for token in block.children or []:
-            if token.type == "image":
-                problems += _check_image(token, block, source, root, lines)
             if token.type != "footnote_ref":
                 continue
             note_id = token.meta["id"]
@@ -125,10 +164,13 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
                     message = messages.NOTE_IN_INLINE_NOTE.format(label=inner_label)
                     problems.append(Problem.at(message, source.path, line, column))
             if note_id not in numbers:
+                problems += note_limit_problem(numbering.next_number, source, *_locate(f"[^{label}]", block, source, lines))
                 numbers[note_id] = numbering.next_number
                 numbering.next_number += 1
                 note_tokens = _inline_note_tokens(entry) if "tokens" in entry else definitions[label][0]
-                numbering.notes.append(_make_note(parser, numbers[note_id], label, note_tokens, env))
+                note = _make_note(parser, numbers[note_id], label, note_tokens, env)
+                mark = numbers[note_id] - numbering.chapter_first + 1 if numbering.per_chapter else 0
+                numbering.notes.append(dataclasses.replace(note, mark=mark))
             token.meta["number"] = numbers[note_id]
             token.meta["first"] = token.meta.get("subId", 0) == 0
 
@@ -140,6 +182,63 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
 
     env[NOTES_KEY] = {note.number: note for note in numbering.notes}
     return parser.renderer.render(tokens, parser.options, env), problems
+
+
+def _check_blocks(tokens: list[Token], notes_by_id: dict, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
+    """Images, links and raw HTML, in the text and in every note (before notes are taken out)."""
+    problems: list[Problem] = []
+    for block in tokens:
+        if block.type == "html_block":
+            problems += _convert_raw_html(block, block, source, lines, _Cursor())
+        cursor = _Cursor()
+        for token in block.children or []:
+            problems += _check_inline(token, block, source, root, lines)
+            if token.type == "html_inline":
+                problems += _convert_raw_html(token, block, source, lines, cursor)
+    for entry in notes_by_id.values():  # notes written in place, ^[...]
+        whole_file = Token("inline", "", 0, map=[0, len(lines)])
+        cursor = _Cursor()
+        for token in entry.get("tokens", []):
+            problems += _check_inline(token, whole_file, source, root, lines)
+            if token.type == "html_inline":
+                problems += _convert_raw_html(token, whole_file, source, lines, cursor)
+    return problems
+
+
+@dataclass
+class _Cursor:
+    """Where the last piece of raw HTML of a block was found, so the next is looked for after it."""
+
+    line: int = -1
+    column: int = 0
+
+
+def _convert_raw_html(token: Token, block: Token, source: SourceFile, lines: list[str], cursor: _Cursor) -> list[Problem]:
+    converted = raw_html.convert(token.content, block=token.type == "html_block")
+    token.meta[RAW_HTML_KEY] = converted
+    if not converted.findings:
+        return []
+    fragment_lines = token.content.split("\n")
+    first, column = _find_after(fragment_lines[0], block, lines, cursor)
+    problems = []
+    for finding in converted.findings:
+        index = first + finding.line - 1
+        # Later lines of a block may be indented in the file (inside a list or a note).
+        offset = column if finding.line == 1 else max(lines[index].find(fragment_lines[finding.line - 1]), 0)
+        where = (source.path, index + source.first_line, offset + finding.column)
+        problems.append(Problem.at(finding.message, *where, severity="warning"))
+    return problems
+
+
+def _find_after(needle: str, block: Token, lines: list[str], cursor: _Cursor) -> tuple[int, int]:
+    """The 0-based line and column of `needle` in the block, after the cursor; moves the cursor."""
+    start, end = block.map if block.map else (0, len(lines))
+    for index in range(max(start, cursor.line), min(end, len(lines))):
+        column = lines[index].find(needle, cursor.column if index == cursor.line else 0)
+        if column >= 0:
+            cursor.line, cursor.column = index, column + len(needle)
+            return index, column
+    return start, 0
 
 
 def _calls_inside_notes(definitions: dict, notes_by_id: dict, source: SourceFile, lines: list[str]) -> list[Problem]:
@@ -194,18 +293,47 @@ def _inline_note_tokens(entry: dict) -> list[Token]:
 
 def _make_note(parser: MarkdownIt, number: int, label: str, tokens: list[Token], env: dict) -> Note:
     rendered = parser.renderer.render(tokens, parser.options, env).strip()
-    inline_html = NOTE_BLOCK_TAGS.sub(lambda m: f"<{m[1]}span class=\"note-{m[2]}\">" if not m[1] else "</span>", rendered)
-    return Note(number, label, inline_html, " ".join(plain_text(t) for t in tokens if t.children).strip())
+    return Note(number, label, rendered, note_text(tokens))
+
+
+def note_text(tokens: list[Token]) -> str:
+    """Everything a note prints, block after block: its paragraphs, headings, list items and
+    table cells, and the text of its code and raw HTML (list numbers and bullets are styles)."""
+    parts = []
+    for token in tokens:
+        if token.type == "inline":
+            parts.append(plain_text(token))
+        elif token.type in ("fence", "code_block"):
+            parts.append(token.content)
+        elif token.type == "html_block":
+            parts.append(token.meta[RAW_HTML_KEY].text)
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
 def plain_text(inline: Token) -> str:
     """The words of an inline token, as a reader sees them (for the audit and bookmarks)."""
-    parts = [
-        child.content if child.type in ("text", "code_inline") else " "
-        for child in inline.children or []
-        if child.type in ("text", "code_inline", "softbreak", "hardbreak")
-    ]
+    parts = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "html_inline":
+            parts.append(child.meta[RAW_HTML_KEY].text)
     return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _render_raw_html(renderer: object, tokens: list[Token], idx: int, options: object, env: dict) -> str:
+    return tokens[idx].meta[RAW_HTML_KEY].html
+
+
+def _render_ordered_list(renderer: object, tokens: list[Token], idx: int, options: object, env: dict) -> str:
+    """The engine reads no start attribute: the list's counter starts one below it."""
+    token = tokens[idx]
+    start = token.attrGet("start")
+    if start is not None:
+        token.attrSet("style", f"counter-reset: list-item {int(start) - 1}")
+    return renderer.renderToken(tokens, idx, options, env)  # type: ignore[attr-defined]
 
 
 def _render_call(renderer: object, tokens: list[Token], idx: int, options: object, env: dict) -> str:
@@ -213,19 +341,29 @@ def _render_call(renderer: object, tokens: list[Token], idx: int, options: objec
     number = token.meta.get("number")
     if number is None:  # undefined note, already reported
         return ""
-    call = f'<a class="note-call" href="#note-{number}">{number}</a>'
+    note = env[NOTES_KEY][number]
+    call = f'<a class="note-call" href="#note-{number}">{note.shown}</a>'
     if not token.meta["first"]:
         return call
-    note = env[NOTES_KEY][number]
     return (
-        f'<a class="note-call" id="call-{number}" href="#note-{number}">{number}</a>'
-        f'<span class="footnote" id="note-{number}" data-note="{number}">'
-        f'<span class="note-number">{number}</span> {note.html}</span>'
+        f'<a class="note-call" id="call-{number}" href="#note-{number}">{note.shown}</a>'
+        f'<object class="footnote" id="note-{number}" data-note="{number}">'
+        f'<span class="note-number">{note.shown}</span>{note.html}</object>'
     )
 
 
-def _register_heading(token: Token, tokens: list[Token], numbering: _Numbering) -> None:
-    inline = tokens[tokens.index(token) + 1]
+def _check_inline(token: Token, block: Token, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
+    """Pictures and links, wherever they are: in the text or inside a note."""
+    if token.type == "image":
+        return _check_image(token, block, source, root, lines)
+    if token.type == "link_open" and (target := links.local_link_target(token)) is not None:
+        token.meta[links.UNLINKED] = True
+        line, column = _locate(target, block, source, lines)
+        return [Problem.at(messages.LINK_NOT_WEB.format(target=target), source.path, line, column, "warning")]
+    return []
+
+
+def _register_heading(token: Token, inline: Token, numbering: _Numbering) -> None:
     text = plain_text(inline)
     base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
     anchor, n = base, 2
@@ -240,10 +378,12 @@ def _register_heading(token: Token, tokens: list[Token], numbering: _Numbering) 
 
 
 def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
-    src = token.attrGet("src") or ""
+    src = unquote(token.attrGet("src") or "")  # as the writer wrote it: café.png, not caf%C3%A9.png
     line, column = _locate(src, block, source, lines)
     if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I):
         return [Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column)]
+    if "\0" in src:  # no file has a NUL in its name
+        return [Problem.at(messages.IMAGE_MISSING.format(src=src.replace("\0", "\\0")), source.path, line, column)]
     path = (source.path.parent / src).resolve()
     problems = []
     if not token.children and not token.content:
@@ -252,23 +392,11 @@ def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lin
         problems.append(Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column))
     elif not path.is_file():
         problems.append(Problem.at(messages.IMAGE_MISSING.format(src=src), source.path, line, column))
-    elif not _is_readable_image(path):
-        problems.append(Problem.at(messages.IMAGE_UNREADABLE.format(src=src), source.path, line, column))
+    elif (problem := image_problem(path, src)) is not None:
+        problems.append(Problem.at(problem, source.path, line, column))
     else:
-        token.attrSet("src", path.as_uri())
+        token.attrSet("src", mounted_url(root, path))
     return problems
-
-
-def _is_readable_image(path: Path) -> bool:
-    """SVG is drawn by the engine itself; anything else must open as a bitmap."""
-    if path.suffix.lower() == ".svg":
-        return True
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return False
-    return True
 
 
 def _locate(needle: str, block: Token, source: SourceFile, lines: list[str]) -> tuple[int, int]:

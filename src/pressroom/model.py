@@ -9,6 +9,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pressroom.fonts import FontPlan
+from pressroom.language import Language
+
 
 class PrintSettings(BaseModel):
     """How the print file is made (report.yaml's `print:` section)."""
@@ -40,15 +43,35 @@ class ReportSettings(BaseModel):
         pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="Language tag of the text (en, en-GB, fr, es...): used for hyphenation and accessibility.",
     )
+    direction: Literal["ltr", "rtl"] | None = Field(
+        None, description="Writing direction: ltr or rtl. Leave it out to follow the language (ar, fa, ur, he... are rtl)."
+    )
+    short_title: str | None = Field(
+        None, min_length=1, description="A shorter title for the running head at the top of each page, when the title is long."
+    )
     page_size: Literal["A4", "Letter"] = Field("A4", description="Trimmed page size.")
     style: str = Field("report", description="The stylesheet in styles/ to use.")
     files: list[str] = Field(default_factory=list, description="The Markdown files, in reading order.")
     subject: str | None = Field(None, description="A one-sentence summary, stored in the PDF's metadata.")
-    keywords: list[str] = Field(default_factory=list, description="Keywords stored in the PDF's metadata.")
+    # The engine compares each keyword with every other: thousands would take minutes.
+    keywords: list[str] = Field(default_factory=list, max_length=100, description="Keywords stored in the PDF's metadata (at most 100).")
     print: PrintSettings = Field(default_factory=PrintSettings, description="Options for the print file.")
     cover: str | None = Field(None, description="A designer's cover PDF (in the report folder), placed before the report's pages.")
     letterhead: str | None = Field(None, description="A one-page PDF (in the report folder) laid under the report's pages.")
     letterhead_pages: Literal["all", "first"] = Field("all", description="Lay the letterhead under every page, or the first only.")
+    note_numbering: Literal["report", "chapter"] = Field(
+        "report", description="Number the notes 1..N through the whole report, or from 1 again in each chapter (# heading)."
+    )
+    acronyms: dict[str, str] = Field(
+        default_factory=dict, description="Acronyms and what they stand for, listed after the contents (e.g. NGO: Non-governmental organisation)."
+    )
+    bibliography: str | None = Field(
+        None, description="A bibliography file in the report folder, CSL-JSON (.json) or BibTeX (.bib), for citations written [@key, p. 18]."
+    )
+    citation_style: str = Field(
+        "chicago-notes-bibliography-16th-edition",
+        description="The CSL style of citations: a style shipped with pressroom, or a .csl file in the report folder (named without .csl).",
+    )
 
 
 @dataclass(frozen=True)
@@ -69,6 +92,7 @@ class Organisation:
     website: str
     heading: str
     background: SourceFile
+    language: str = "en"  # the language the background is written in (it may differ from the report's)
 
 
 @dataclass(frozen=True)
@@ -80,5 +104,8 @@ class Report:
     files: tuple[SourceFile, ...]
     organisation: Organisation
     stylesheet: Path
+    language: Language
+    fonts: FontPlan
     cover: Path | None = None
     letterhead: Path | None = None
+    bibliography: Path | None = None

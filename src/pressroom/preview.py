@@ -9,6 +9,7 @@ is served from the output file, which a failed build never touches.
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
@@ -53,7 +54,7 @@ class PreviewServer:
         self._template = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir()), autoescape=True, undefined=jinja2.StrictUndefined
         ).get_template(PAGE_TEMPLATE)
-        self._http = ThreadingHTTPServer((HOST, port), _Handler)
+        self._http = _Server((HOST, port), _Handler)
         self._http.preview = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(target=self._http.serve_forever, name="pressroom-preview", daemon=True)
 
@@ -90,16 +91,32 @@ class PreviewServer:
         return self._template.render(page=self.page())
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser tab closed while its request waited is no error; anything else still is."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         preview: PreviewServer = self.server.preview  # type: ignore[attr-defined]
+        port = self.server.server_address[1]
+        # Only this machine's own names: a page elsewhere that renames itself to 127.0.0.1
+        # (DNS rebinding) still sends its own host name, and gets nothing.
+        if self.headers.get("Host", "") not in (f"{HOST}:{port}", f"localhost:{port}"):
+            self.send_error(HTTPStatus.MISDIRECTED_REQUEST)
+            return
         url = urlsplit(self.path)
         path = url.path
         if path == "/":
             self._send(preview.html().encode("utf-8"), "text/html; charset=utf-8")
         elif path == "/status":
             after = parse_qs(url.query).get("after", [""])[0]
-            page = preview.page_after(int(after)) if after.isdigit() else preview.page()
+            # isdigit() alone takes '²', which int() refuses
+            page = preview.page_after(int(after)) if after.isascii() and after.isdigit() else preview.page()
             self._send(json.dumps(asdict(page)).encode("utf-8"), "application/json")
         elif path == "/report.pdf" and preview.pdf.is_file():
             self._send(preview.pdf.read_bytes(), "application/pdf")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +18,9 @@ class Problem:
     column: int = 0
     message: str = ""
     severity: Severity = "error"
+    # Text of the report the problem is about, when the stage that found it knows no place:
+    # places.py finds it in the source files (not compared, not shown).
+    excerpt: str = field(default="", compare=False, repr=False)
 
     @classmethod
     def at(
@@ -27,8 +30,9 @@ class Problem:
         line: int | None = None,
         column: int | None = None,
         severity: Severity = "error",
+        excerpt: str = "",
     ) -> Problem:
-        return cls(str(file or ""), line or 0, column or 0, message, severity)
+        return cls(str(file or ""), line or 0, column or 0, message, severity, excerpt)
 
     @property
     def is_error(self) -> bool:

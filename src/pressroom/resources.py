@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 from urllib.request import url2pathname
-
-from pressroom.messages import DOCTOR_FONT_PACKAGE
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -36,22 +35,63 @@ def available_styles() -> list[str]:
 
 
 def available_organisations() -> list[str]:
-    return sorted(p.stem for p in organisations_dir().glob("*.md"))
+    return sorted(p.parent.name for p in organisations_dir().glob("*/en.md"))
 
 
-def path_of_file_url(url: str) -> Path:
-    """The local path of a file:// URL (query and fragment dropped)."""
-    return Path(url2pathname(url.split("?")[0].split("#")[0].removeprefix("file://").removeprefix("file:")))
+def path_of_file_url(url: str) -> Path | None:
+    """The absolute local path a file: URL names (query and fragment dropped), or None when
+    it names none on this machine: a host (localhost, an IP, a UNC share), a relative path,
+    a NUL byte."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() != "file" or parts.netloc or parts.path.startswith("//"):
+        return None
+    path = Path(url2pathname(parts.path))
+    return path if path.is_absolute() and "\0" not in str(path) else None
 
 
-# The Debian package of each font family the styles use (for doctor and the audit's advice).
-FONT_PACKAGES = {
-    "Charis SIL": "fonts-sil-charis",
-    "Noto Sans": "fonts-noto-core",
-    "Noto Serif": "fonts-noto-core",
-    "Noto Sans Mono": "fonts-noto-mono",
-}
+# The engine sees every folder it reads under a fixed name (file:///pressroom/report/...), never
+# where it lies on the writer's machine: the PDF's bytes (WeasyPrint names images by a hash of
+# their URL) then do not depend on the folder a report is built in.
+MOUNT = "file:///pressroom/"
+REPORT_MOUNT = "report"
+ORGANISATIONS_MOUNT = "organisations"
 
 
-def font_package(family: str) -> str:
-    return FONT_PACKAGES.get(family, DOCTOR_FONT_PACKAGE.format(family=family))
+def mounted_url(root: Path, path: Path) -> str:
+    """The engine's URL for `path`, a file inside `root` (the report or organisations folder)."""
+    name = ORGANISATIONS_MOUNT if root.resolve() == organisations_dir() else REPORT_MOUNT
+    return mount_url(name, path.resolve().relative_to(root.resolve()).as_posix())
+
+
+def mount_url(name: str, relative: str) -> str:
+    return f"{MOUNT}{name}/{quote(relative)}"
+
+
+def source_mounts(report_root: Path) -> dict[str, Path]:
+    return {REPORT_MOUNT: report_root.resolve(), ORGANISATIONS_MOUNT: organisations_dir()}
+
+
+def unmounted(url: str, mounts: dict[str, Path]) -> str:
+    """The real file: URL behind a mounted one (other URLs unchanged)."""
+    if not url.startswith(MOUNT):
+        return url
+    name, _, rest = url.removeprefix(MOUNT).partition("/")
+    root = mounts.get(name)
+    return url if root is None else root.as_uri() + "/" + rest
+
+
+def confined_path(url: str, roots: tuple[Path, ...]) -> Path | None:
+    """The real file a file: URL names (symlinks resolved) when it lies inside one of the
+    (resolved) roots; None for any other URL. The one gate for everything the engine reads."""
+    path = path_of_file_url(url)
+    if path is None:
+        return None
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+    return real if any(real.is_relative_to(root) for root in roots) else None
+

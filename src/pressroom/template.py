@@ -7,9 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
-from pressroom.markdown import Body
+from pressroom import conventions, messages
+from pressroom.markdown import Body, Heading
 from pressroom.icc import cmyk_profile_path
+from pressroom.language import language_of
+from pressroom.markdown import Body
 from pressroom.model import Report
 from pressroom.profiles import Profile, profile_css
 from pressroom.resources import styles_dir, templates_dir
@@ -33,10 +37,25 @@ class HtmlDocument:
     resource_dirs: tuple[Path, ...] = ()
 
 
+def contents_of(body: Body, acronyms: dict[str, str]) -> list[Heading]:
+    """The entries of the table of contents: chapters (#) and their sections (##), with the
+    acronyms first; none when the report has no chapters (a briefing paper)."""
+    if not any(heading.level == 1 for heading in body.headings):
+        return []
+    front = [Heading(1, messages.REPORT_WORDS["acronyms"], "acronyms")] if acronyms else []
+    return front + [heading for heading in body.headings if heading.level <= 2]
+
+
 def fill_template(
-    report: Report, body: Body, profile: Profile = SCREEN, blank_pages: int = 0, created: datetime | None = None
+    report: Report,
+    body: Body,
+    profile: Profile = SCREEN,
+    blank_pages: int = 0,
+    created: datetime | None = None,
+    note_pages: int = 0,
 ) -> HtmlDocument:
-    """The report as one HTML document for one profile; blank_pages go before the back page.
+    """The report as one HTML document for one profile. Before the back page go `note_pages`
+    (numbered pages for a long note that continues past the text), then `blank_pages`.
     The PDF's dates are the report's date, or `created` (from SOURCE_DATE_EPOCH) when given."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
@@ -45,6 +64,9 @@ def fill_template(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["typeset"] = lambda text: markupsafe.Markup(
+        conventions.after_rendering(str(markupsafe.escape(text)), report.language)
+    )
     settings = report.settings
     html = environment.get_template(TEMPLATE).render(
         settings=settings,
@@ -52,9 +74,14 @@ def fill_template(
         body=jinja2.utils.markupsafe.Markup(body.html),
         background=jinja2.utils.markupsafe.Markup(body.background_html),
         created=created.strftime("%Y-%m-%dT%H:%M:%SZ") if created else settings.date.isoformat(),
-        display_date=f"{settings.date:%B %Y}",
+        language=report.language,
+        background_language=language_of(report.organisation.language),
+        display_date=report.language.month_and_year(settings.date),
         blank_pages=blank_pages,
+        note_pages=note_pages,
+        contents=contents_of(body, settings.acronyms),
+        words=messages.REPORT_WORDS,
     )
     stylesheets = (styles_dir() / "_base.css", report.stylesheet)
-    css = profile_css(profile, settings, stylesheets)
+    css = "\n".join((profile_css(profile, settings, stylesheets), report.fonts.css(), report.language.css()))
     return HtmlDocument(html, stylesheets, report.root, css, (cmyk_profile_path().parent,))

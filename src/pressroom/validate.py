@@ -10,6 +10,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from pressroom import messages
+from pressroom.fonts import Passage, Place, declared_fonts, plan_fonts, scripts_in
+from pressroom.language import Language, language_of
 from pressroom.load import Source, load_source
 from pressroom.markdown import check_markdown
 from pressroom.model import Organisation, Report, ReportSettings
@@ -34,7 +36,8 @@ def validate(source: Source) -> tuple[Report | None, list[Problem]]:
     if source.files and not any(f.text.strip() for f in source.files):
         problems.append(Problem.at(messages.EMPTY_REPORT, source.files[0].path, 1, 1))
 
-    organisation, org_problems = load_organisation(settings.organisation)
+    language = language_of(settings.language, settings.direction)
+    organisation, org_problems = load_organisation(settings.organisation, language)
     for problem in org_problems:  # point at the key that named it
         problems.append(Problem.at(problem.message, source.settings_file, *_position(source, "organisation")))
     stylesheet = styles_dir() / f"{settings.style}.css"
@@ -43,16 +46,51 @@ def validate(source: Source) -> tuple[Report | None, list[Problem]]:
         message = messages.UNKNOWN_STYLE.format(name=settings.style, choices=choices)
         problems.append(Problem.at(message, source.settings_file, *_position(source, "style")))
 
-    artwork = {key: _artwork_path(source, key, getattr(settings, key), problems) for key in ("cover", "letterhead")}
+    artwork = {key: _artwork_path(source, key, getattr(settings, key), problems) for key in ("cover", "letterhead", "bibliography")}
 
     if organisation is None or any(p.is_error for p in problems):
         return None, problems + check_markdown(source.files, source.root)
-    return Report(settings, source.root, source.files, organisation, stylesheet, **artwork), problems
+    fonts, font_problems = plan_fonts(*font_needs(source, settings, organisation, stylesheet), settings.style)
+    if font_problems:
+        return None, problems + font_problems
+    return Report(settings, source.root, source.files, organisation, stylesheet, language, fonts, **artwork), problems
+
+
+def font_needs(
+    source: Source, settings: ReportSettings, organisation: Organisation, stylesheet: Path
+) -> tuple[dict[str, Place], Language, dict[tuple[str, str], str]]:
+    """The scripts of everything the PDF prints (with their first place), the report's language
+    and the fonts the style declares: what fonts.plan_fonts needs, and `pressroom doctor REPORT`."""
+    language = language_of(settings.language, settings.direction)
+    scripts = scripts_in(_passages(source, settings, organisation), language)
+    return scripts, language, declared_fonts((styles_dir() / "_base.css", stylesheet))
+
+
+# The settings printed in the PDF, whose script needs a font like the text's.
+PRINTED_SETTINGS = ("title", "short_title", "subtitle", "kind")
+
+
+def _passages(source: Source, settings: ReportSettings, organisation: Organisation) -> list[Passage]:
+    """Every text the PDF prints, with where it starts: printed settings, files, background."""
+    passages = []
+    for key in PRINTED_SETTINGS:
+        value = getattr(settings, key)
+        if value:
+            line, column = _position(source, key)
+            passages.append(Passage(source.settings_file, value, line, column + len(key) + 2))
+    passages += [Passage(f.path, f.text, f.first_line) for f in source.files]
+    passages.append(Passage(organisation.background.path, organisation.background.text, organisation.background.first_line))
+    passages.append(Passage(organisation.background.path, organisation.name + organisation.heading))
+    return passages
 
 
 def _artwork_path(source: Source, key: str, name: str | None, problems: list[Problem]) -> Path | None:
     """A designer's PDF must be a file inside the report folder."""
     if name is None:
+        return None
+    if "\0" in name:  # no file has a NUL in its name (and Path refuses one)
+        message = messages.FILE_MISSING.format(name=name.replace("\0", "\\0"))
+        problems.append(Problem.at(message, source.settings_file, *_position(source, key)))
         return None
     path = (source.root / name).resolve()
     template = None
@@ -66,9 +104,13 @@ def _artwork_path(source: Source, key: str, name: str | None, problems: list[Pro
     return path
 
 
-def load_organisation(slug: str) -> tuple[Organisation | None, list[Problem]]:
-    """An organisation is a Markdown file with front matter (name, website, heading) in organisations/."""
-    path = organisations_dir() / f"{slug}.md"
+def load_organisation(slug: str, language: Language | None = None) -> tuple[Organisation | None, list[Problem]]:
+    """An organisation is a folder in organisations/ with its background page written once per
+    language, as Markdown with front matter (name, website, heading): en.md, fr.md, th.md...
+    The report's language is used when written, else the language without its region, else English."""
+    folder = organisations_dir() / slug
+    tag = _background_language(folder, language.tag if language else DEFAULT_BACKGROUND)
+    path = folder / f"{tag}.md"
     if "/" in slug or not path.is_file():
         choices = ", ".join(available_organisations())
         return None, [Problem.at(messages.UNKNOWN_ORGANISATION.format(name=slug, choices=choices))]
@@ -82,8 +124,22 @@ def load_organisation(slug: str) -> tuple[Organisation | None, list[Problem]]:
         website=str(facts["website"]),
         heading=str(facts["heading"]),
         background=source.files[0],
+        language=tag,
     )
     return organisation, problems
+
+
+DEFAULT_BACKGROUND = "en"
+
+
+def _background_language(folder: Path, tag: str) -> str:
+    """The best-matching language the background is written in: zh-TW, then zh, then en."""
+    parts = tag.split("-")
+    for length in range(len(parts), 0, -1):
+        candidate = "-".join(parts[:length])
+        if (folder / f"{candidate}.md").is_file():
+            return candidate
+    return DEFAULT_BACKGROUND
 
 
 def _position(source: Source, *keys: str) -> tuple[int, int]:
@@ -100,6 +156,9 @@ def _problem_from(error: Any, source: Source) -> Problem:
     kind, value = error["type"], _as_written(error.get("input"))
     if kind == "missing":
         return Problem.at(messages.MISSING_KEY.format(key=key), source.settings_file, 1, 1)
+    if kind == "extra_forbidden" and len(location) == 1 and key in messages.FOREIGN_KEYS:
+        tools, instead = messages.FOREIGN_KEYS[key]
+        return Problem.at(messages.FOREIGN_KEY.format(key=key, tools=tools, instead=instead), *where)
     if kind == "extra_forbidden":
         return Problem.at(_unknown_key(location), *where)
     if kind == "invalid_key":
@@ -113,6 +172,8 @@ def _problem_from(error: Any, source: Source) -> Problem:
     if kind == "literal_error":
         choices = error["ctx"]["expected"].replace("'", "").replace(" or ", ", ")
         return Problem.at(messages.BAD_CHOICE.format(key=name, value=value, choices=choices), *where)
+    if kind == "too_long":
+        return Problem.at(messages.TOO_MANY_ITEMS.format(key=name, count=error["ctx"]["actual_length"], limit=error["ctx"]["max_length"]), *where)
     if kind == "string_too_short":
         return Problem.at(messages.EMPTY_VALUE.format(key=name), *where)
     if kind in messages.LIMITS:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressroom import messages
 from pressroom.build import BuildResult, build
 from pressroom.doctor import font_families
 from pressroom.problems import Problem, UserError
@@ -168,6 +169,9 @@ class Watcher:
             result = build(self.source, self.output, strict=self.strict)
         except UserError as error:
             return Outcome(self.builds, None, tuple(error.problems), time.perf_counter() - started)
+        except Exception as error:  # noqa: BLE001 - a bug must not end the writer's session
+            problem = Problem.at(messages.WATCH_BUG.format(error=f"{type(error).__name__}: {error}"))
+            return Outcome(self.builds, None, (problem,), time.perf_counter() - started)
         return Outcome(self.builds, result, tuple(result.warnings), time.perf_counter() - started)
 
     def _look(self) -> Snapshot:

@@ -99,8 +99,9 @@ def test_quiet_hides_warnings_but_strict_still_fails(paper: Path, tmp_path: Path
     ("mistake", "message"),
     [
         ("\nA call to nothing.[^nowhere]\n", messages.NOTE_UNDEFINED.format(label="nowhere")),
-        # No installed face of the styles has this sign: the audit of the laid-out PDF fails.
-        ("\nAn Egyptian sign: \U00013000.\n", "were set in"),
+        # A sign of no script that no face of the styles has: the audit of the laid-out PDF fails.
+        # (A letter of a script the style has no font for stops the build earlier, at validation.)
+        ("\nAn emoji: \U0001F600.\n", "were set in"),
     ],
     ids=["source-error", "failed-audit"],
 )
@@ -201,3 +202,34 @@ def test_html_writes_the_standalone_html_that_plain_weasyprint_renders(paper: Pa
     words = " ".join(box.text for box in rendered.pages[0]._page_box.descendants() if hasattr(box, "text"))
     assert "BRIEFING PAPER" in words.upper()
     assert f"Page 1 of {len(rendered.pages)}" in words, "the page numbers of the styles' @page rules"
+
+
+@pytest.mark.parametrize("target", ["briefing-paper.md", "report.yaml", "."])
+def test_output_never_replaces_a_source_file_or_a_folder(paper: Path, capsys: pytest.CaptureFixture[str], target: str) -> None:
+    before = {path: path.read_bytes() for path in paper.iterdir() if path.is_file()}
+    assert main(["build", str(paper), "-o", str(paper / target), "--profile", "screen"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "-o" in err
+    assert {path: path.read_bytes() for path in paper.iterdir() if path.is_file()} == before
+
+
+@pytest.mark.parametrize("where", ["under-a-file", "unwritable"])
+def test_an_output_that_cannot_be_written_is_explained(paper: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    blocker = tmp_path / "blocker"
+    if where == "under-a-file":
+        blocker.write_text("a file, not a folder")
+    else:
+        blocker.mkdir()
+        blocker.chmod(0o500)
+        if os.access(blocker, os.W_OK):  # root writes anywhere: make the folder a file instead
+            blocker.rmdir()
+            blocker.write_text("x")
+    assert main(["build", str(paper), "-o", str(blocker / "out.pdf"), "--profile", "screen"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "cannot be written" in err
+
+
+def test_source_date_epoch_out_of_range_is_a_usage_error(paper: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999999")
+    assert main(["build", str(paper), "-o", str(tmp_path / "out.pdf"), "--profile", "screen"]) == 2
+    assert "SOURCE_DATE_EPOCH" in capsys.readouterr().err

@@ -23,9 +23,9 @@ def test_this_machine_has_what_a_build_needs(capsys: pytest.CaptureFixture[str])
 def test_fonts_are_read_from_the_styles_custom_properties() -> None:
     families = doctor.font_families(doctor.styles_dir())
     assert families == {
-        "Charis SIL": ["--serif in report.css"],
-        "Noto Sans": ["--sans in report.css"],
-        "Noto Sans Mono": ["--mono in report.css"],
+        "Charis SIL": ["--serif in long-report.css", "--serif in report.css"],
+        "Noto Sans": ["--sans in long-report.css", "--sans in report.css"],
+        "Noto Sans Mono": ["--mono in long-report.css", "--mono in report.css"],
     }
 
 
@@ -68,3 +68,21 @@ def test_missing_program_names_its_package(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(shutil, "which", lambda name: None if name == "pdffonts" else real_which(name))
     finding = next(f for f in doctor.examine() if f.subject.startswith("pdffonts"))
     assert finding.fix == "apt-get install -y poppler-utils"
+
+
+def test_doctor_with_a_report_checks_the_font_of_each_script(capsys: pytest.CaptureFixture[str]) -> None:
+    report = Path(__file__).parents[1] / "data" / "languages" / "th"
+    assert main(["doctor", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "ok       Thai text (first at report.yaml:1:8)" in out and "Noto Serif Thai, Noto Sans Thai" in out
+
+
+def test_doctor_names_the_package_of_a_missing_script_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pressroom import fonts
+
+    not_cjk = lambda family: "CJK" not in family  # noqa: E731
+    monkeypatch.setattr(fonts, "font_installed", not_cjk)
+    monkeypatch.setattr(doctor, "font_installed", not_cjk)
+    findings = doctor.report_fonts(Path(__file__).parents[1] / "data" / "languages" / "zh-CN")
+    chinese = next(f for f in findings if f.subject.startswith("Simplified Han text"))
+    assert not chinese.ok and chinese.fix == "apt-get install -y fonts-noto-cjk"

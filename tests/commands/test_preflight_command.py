@@ -178,3 +178,12 @@ def test_an_impossible_ink_limit_is_a_usage_error(cmyk_pdf: Path, capsys: pytest
         main(["preflight", "--max-tac", value, str(cmyk_pdf)])
     assert exit_.value.code == 2
     assert "is not an ink limit" in capsys.readouterr().err
+
+
+def test_a_file_of_a_gigabyte_is_refused_before_it_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    huge = tmp_path / "huge.pdf"
+    with huge.open("wb") as file:
+        file.write(b"%PDF-1.7\n")
+        file.truncate(2**30)  # sparse: no disk used; read, it took 3.2 GB and a minute
+    assert main(["preflight", str(huge)]) == 1
+    assert "larger than 512 MB" in capsys.readouterr().err

@@ -159,7 +159,7 @@ def test_everything_a_build_reads_is_watched(report_copy: Path, tmp_path: Path) 
     assert any("Charis" in font.name for font in fonts) and any("NotoSans" in font.name for font in fonts)
     snapshot = take_snapshot(roots, fonts, tmp_path / "out.pdf")
     for path in (report_copy / "report.yaml", report_copy / "briefing-paper.md", styles_dir() / "report.css",
-                 templates_dir() / "report.html.j2", organisations_dir() / "ecpat-international.md", fonts[0]):
+                 templates_dir() / "report.html.j2", organisations_dir() / "ecpat-international" / "en.md", fonts[0]):
         assert path in snapshot, path
 
 
@@ -250,3 +250,78 @@ def test_the_edited_line_is_the_first_that_differs() -> None:
     assert edited_line("a\nb\nc\n", "a\nc\n") == "c"
     assert edited_line("a\n", "a\n\nnew\n") == "new"
     assert edited_line("same\n", "same\n") == ""
+
+
+def _get(server: PreviewServer, path: str, host: str | None = None) -> tuple[int, bytes]:
+    import http.client
+
+    port = int(server.url.rsplit(":", 1)[1].strip("/"))
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    headers = {"Host": host.format(port=port)} if host else {}
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+@pytest.mark.parametrize("host, status", [("127.0.0.1:{port}", 200), ("localhost:{port}", 200), ("evil.example:{port}", 421), ("127.0.0.1", 421)])
+def test_preview_answers_only_its_own_host_names(tmp_path: Path, host: str, status: int) -> None:
+    """A page elsewhere that rebinds its DNS name to 127.0.0.1 must not read the unpublished PDF."""
+    (tmp_path / "r.pdf").write_bytes(b"%PDF-secret")
+    server = PreviewServer(tmp_path / "r.pdf", PreviewPage(title="t"), port=0)
+    server.start()
+    try:
+        code, body = _get(server, "/report.pdf", host)
+    finally:
+        server.stop()
+    assert code == status and (b"secret" in body) == (status == 200)
+
+
+def test_a_status_request_with_an_odd_number_is_answered(tmp_path: Path) -> None:
+    server = PreviewServer(tmp_path / "r.pdf", PreviewPage(title="t", version=3), port=0)
+    server.start()
+    try:
+        code, body = _get(server, "/status?after=%C2%B2")  # '²' passes isdigit(), not int()
+    finally:
+        server.stop()
+    assert code == 200 and b'"version": 3' in body
+
+
+def test_a_closed_connection_is_not_an_error(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    server = PreviewServer(tmp_path / "r.pdf", PreviewPage(title="t"), port=0)
+    try:
+        try:
+            raise BrokenPipeError(32, "Broken pipe")
+        except BrokenPipeError:
+            server._http.handle_error(None, ("127.0.0.1", 1))
+    finally:
+        server.stop()
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_watch_survives_a_build_that_fails_in_an_unexpected_way(report_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pressroom.watch
+
+    def broken_build(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something no one foresaw")
+
+    monkeypatch.setattr(pressroom.watch, "build", broken_build)
+    outcome = Watcher(report_copy, tmp_path / "out.pdf").rebuild()
+    assert not outcome.ok and "something no one foresaw" in outcome.problems[0].message
+
+
+def test_sigterm_leaves_no_temporary_folder(report_copy: Path, tmp_path: Path) -> None:
+    import os
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pressroom", "build", str(report_copy), "-o", str(tmp_path / "out.pdf")],
+        env={**os.environ, "TMPDIR": str(temporary)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(temporary.glob("pressroom-*")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.01)
+    assert process.poll() is None, "the build ended before it could be stopped"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=30)
+    assert list(temporary.glob("pressroom-*")) == [] and "Traceback" not in err

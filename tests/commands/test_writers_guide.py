@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pressroom.cli import main
 from pressroom.commands import COMMANDS
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "writers.md"
+WORD_DRAFT = GUIDE.parents[1] / "tests" / "data" / "word" / "briefing-paper.docx"  # the guide's draft
 BLOCK = re.compile(r"```(\w+)\n(.*?)```", re.S)
 
 
@@ -26,7 +28,7 @@ def _commands() -> list[str]:
     return [line[2:] for block in _blocks("console") for line in block.splitlines() if line.startswith("$ ")]
 
 
-WRITERS_COMMANDS = {"new", "build", "watch", "doctor", "schema"}  # preflight is for print vendors
+WRITERS_COMMANDS = {"import", "new", "build", "watch", "doctor", "schema"}  # preflight is for print vendors
 
 
 def test_the_guide_shows_every_writers_command() -> None:
@@ -37,6 +39,7 @@ def test_the_guide_shows_every_writers_command() -> None:
 
 def test_every_command_in_the_guide_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
+    shutil.copy(WORD_DRAFT, tmp_path)
     for command in _commands():
         words = shlex.split(command)
         assert words[0] == "pressroom"

@@ -196,3 +196,56 @@ def test_checks_accept_in_memory_reader(raw_pdf):
     found = check_total_ink(reader, OPTS)
     assert found[0].severity == "error" and "400%" in found[0].message
     assert check_total_ink(path, PreflightOptions(max_tac=400))[0].severity == "info"
+
+
+def test_total_ink_counts_the_bleed_and_not_the_marks_beyond_it(raw_pdf):
+    from pressroom.preflight.checks import check_total_ink
+
+    media = (-25, -25, 620.28, 866.89)
+    # 400% in the bleed only (left of the trim): a vendor reads it, the cutter does not remove it first.
+    in_bleed = raw_pdf(b"1 1 1 1 k -8 100 6 600 re f", media=media, trim=TRIM, bleed=BLEED, name="bleed.pdf")
+    assert [f.severity for f in check_total_ink(in_bleed, OPTS)] == ["error"]
+    # 400% crop marks beyond the BleedBox: printer's marks, not the page.
+    marks = raw_pdf(b"1 1 1 1 K 0.25 w -23 0 m -9 0 l S 0.5 0 0 0.5 k 0 0 595 841 re f", media=media, trim=TRIM, bleed=BLEED, name="marks.pdf")
+    found = check_total_ink(marks, OPTS)
+    assert [f.severity for f in found] == ["info"] and "100%" in found[0].message
+
+
+def test_text_under_12_pt_in_more_than_two_inks_is_a_warning(raw_pdf):
+    from pressroom.preflight.checks import check_small_text_inks
+
+    def text(colour: bytes, size: bytes, scale: bytes = b"1") -> bytes:
+        return b"q %s 0 0 %s 0 0 cm BT /F1 %s Tf 1 0 0 1 72 700 Tm %s k (Note) Tj ET Q" % (scale, scale, size, colour)
+
+    four_inks_small = raw_pdf(text(b"0.73 0.32 0.04 0.46", b"8"), name="small.pdf")
+    (finding,) = check_small_text_inks(four_inks_small, OPTS)
+    assert finding.severity == "warning" and "8 pt in C 73 M 32 Y 4 K 46" in finding.message
+    # The size is what is printed: 16 pt scaled by 0.5 is 8 pt type; 8 pt scaled by 2 is 16 pt.
+    assert check_small_text_inks(raw_pdf(text(b"0.73 0.32 0.04 0.46", b"16", b"0.5"), name="scaled.pdf"), OPTS)[0].severity == "warning"
+    assert check_small_text_inks(raw_pdf(text(b"0.73 0.32 0.04 0.46", b"8", b"2"), name="large.pdf"), OPTS)[0].severity == "info"
+    assert check_small_text_inks(raw_pdf(text(b"0.95 0.55 0 0", b"8"), name="two.pdf"), OPTS)[0].severity == "info"
+    assert check_small_text_inks(raw_pdf(text(b"0 0 0 1", b"6"), name="black.pdf"), OPTS)[0].severity == "info"
+
+
+def test_a_declared_and_unused_resource_is_a_warning(raw_pdf):
+    from pressroom.preflight.checks import check_unused_resources
+
+    def lab():
+        return ArrayObject([NameObject("/Lab"), DictionaryObject({NameObject("/WhitePoint"): ArrayObject([FloatObject(0.95), FloatObject(1), FloatObject(1.09)])})])
+
+    unused = raw_pdf(b"0 0 0 1 k 0 0 10 10 re f", resources={"/ColorSpace": {"/lab-d50": lab()}}, name="unused.pdf")
+    (finding,) = check_unused_resources(unused, OPTS)
+    assert finding.severity == "warning" and "ColorSpace/lab-d50" in finding.message
+    used = raw_pdf(b"/lab-d50 cs 50 0 0 scn 0 0 10 10 re f", resources={"/ColorSpace": {"/lab-d50": lab()}}, name="used.pdf")
+    assert [f.severity for f in check_unused_resources(used, OPTS)] == ["info"]
+
+
+def test_an_annotation_inside_the_bleed_box_is_an_error(raw_pdf):
+    from pressroom.preflight.checks import check_annotations
+
+    media = (-30, -30, 625.28, 871.89)
+    inside = raw_pdf(b"", media=media, trim=TRIM, bleed=BLEED, annots=[((100, 100, 200, 120), b"")], name="in.pdf")
+    (finding,) = check_annotations(inside, OPTS)
+    assert finding.severity == "error" and finding.page == 1 and "1 Square" in finding.message
+    beyond = raw_pdf(b"", media=media, trim=TRIM, bleed=BLEED, annots=[((-29, -29, -12, -12), b"")], name="out.pdf")
+    assert [f.severity for f in check_annotations(beyond, OPTS)] == ["info"]

@@ -63,7 +63,8 @@ def test_conforming_cmyk_pdf_x4_passes(weasy_pdf, tmp_path):
         variant="pdf/x-4",
     )
     report = preflight(path, PreflightOptions(standard="x-4"))
-    bad = [f for f in report.findings if f.severity != "info"]
+    # The engine declares its Lab colour spaces on every page; pressroom's finisher drops them (test_finish).
+    bad = [f for f in report.findings if f.severity != "info" and f.check != "unused-resources"]
     assert report.passed, format_table(report)
     assert bad == [], format_table(report)
     messages = {f.check: f.message for f in report.findings}

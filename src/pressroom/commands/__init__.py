@@ -5,6 +5,7 @@ Only this package and cli.py print or choose exit codes; everything below return
 
 from pressroom.commands import build as build_command
 from pressroom.commands import doctor as doctor_command
+from pressroom.commands import import_ as import_command
 from pressroom.commands import new as new_command
 from pressroom.commands import preflight as preflight_command
 from pressroom.commands import schema as schema_command
@@ -14,6 +15,7 @@ from pressroom.commands import watch as watch_command
 COMMANDS = (
     ("build", build_command),
     ("new", new_command),
+    ("import", import_command),
     ("doctor", doctor_command),
     ("schema", schema_command),
     ("watch", watch_command),

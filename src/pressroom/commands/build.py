@@ -40,26 +40,37 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def source_date_epoch() -> datetime | None:
-    """Reproducible-builds convention: SOURCE_DATE_EPOCH (seconds) overrides the PDF's date."""
+    """Reproducible-builds convention: SOURCE_DATE_EPOCH (seconds) overrides the PDF's date.
+    Raises ValueError for a number no date has."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(value), tz=timezone.utc) if value.isdigit() else None
+    if not value.isdigit():
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc)
+    except (OverflowError, OSError, ValueError) as error:
+        raise ValueError(value) from error
 
 
 def run(args: argparse.Namespace) -> int:
     from pressroom.build import build, default_output, default_source  # here: `--help` need not load the engine
     from pressroom.problems import UserError
 
+    try:
+        created = source_date_epoch()
+    except ValueError as error:
+        print(messages.SOURCE_DATE_EPOCH_BAD.format(value=error), file=sys.stderr)
+        return EXIT_USAGE
     cwd = Path.cwd()
     if args.html:
-        return _write_html(args, cwd)
+        return _write_html(args, cwd, created)
     if len(args.source) > 1:
-        return _run_many(args, cwd)
+        return _run_many(args, cwd, created)
     source = args.source[0] if args.source else default_source(cwd)
     output = args.output or default_output(source, cwd)
     line = progress_line(args.quiet)
     try:
         try:
-            result = build(source, output, profile=args.profile, strict=args.strict, created=source_date_epoch(), progress=line)
+            result = build(source, output, profile=args.profile, strict=args.strict, created=created, progress=line)
         finally:
             if line:
                 line.close()  # erased before anything else is printed
@@ -76,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_html(args: argparse.Namespace, cwd: Path) -> int:
+def _write_html(args: argparse.Namespace, cwd: Path, created: datetime | None) -> int:
     from pressroom.build import default_source, write_atomically
     from pressroom.html_export import export_html
     from pressroom.problems import UserError
@@ -86,7 +97,7 @@ def _write_html(args: argparse.Namespace, cwd: Path) -> int:
         return EXIT_USAGE
     source = args.source[0] if args.source else default_source(cwd)
     try:
-        text, warnings = export_html(source, strict=args.strict, created=source_date_epoch())
+        text, warnings = export_html(source, strict=args.strict, created=created)
     except UserError as error:
         print_problems(error.problems)
         print(messages.FAILED.format(output=shown(args.html)), file=sys.stderr)
@@ -98,7 +109,7 @@ def _write_html(args: argparse.Namespace, cwd: Path) -> int:
     return 0
 
 
-def _run_many(args: argparse.Namespace, cwd: Path) -> int:
+def _run_many(args: argparse.Namespace, cwd: Path, created: datetime | None) -> int:
     """Several sources: each to build/NAME.pdf, `--jobs` at a time, one line per report."""
     from pressroom.batch import Job, build_many
     from pressroom.build import default_output
@@ -115,7 +126,7 @@ def _run_many(args: argparse.Namespace, cwd: Path) -> int:
             return EXIT_USAGE
     workers = args.jobs or _cores()
     failed = 0
-    for done in build_many(jobs, workers, profile=args.profile, strict=args.strict, created=source_date_epoch()):
+    for done in build_many(jobs, workers, profile=args.profile, strict=args.strict, created=created):
         failed += done.result is None
         _report(done, args.quiet)
     if failed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from pressroom import messages
 
@@ -11,13 +12,13 @@ HELP = "check that this machine has what a build needs, and say how to fix what 
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("report", nargs="?", type=Path, help="also check the fonts this report's text needs")
 
 
 def run(args: argparse.Namespace) -> int:
     from pressroom.doctor import examine  # here: `--help` need not load Pillow
 
-    findings = examine()
+    findings = examine(report=args.report) if args.report else examine()
     width = max(len(finding.subject) for finding in findings)
     for finding in findings:
         label = messages.DOCTOR_OK if finding.ok else messages.DOCTOR_MISSING

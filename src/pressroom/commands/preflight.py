@@ -49,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.passed else 1
 
 
+# A print file of a report is tens of megabytes; a photo book a few hundred.
+MAX_PREFLIGHT_BYTES = 512 * 2**20
+
+
 def _unreadable(path: Path) -> str | None:
     """A message when `path` is not a readable PDF file, before any check runs."""
     if not path.exists():
@@ -56,6 +60,8 @@ def _unreadable(path: Path) -> str | None:
     if not path.is_file():
         return messages.PREFLIGHT_NOT_A_FILE.format(path=shown(path))
     try:
+        if path.stat().st_size > MAX_PREFLIGHT_BYTES:  # reading it whole would take gigabytes and minutes
+            return messages.PREFLIGHT_TOO_BIG.format(path=shown(path), limit=MAX_PREFLIGHT_BYTES // 2**20)
         with path.open("rb") as file:
             head = file.read(HEADER_WINDOW)
     except OSError as error:

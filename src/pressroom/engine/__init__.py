@@ -1,4 +1,4 @@
-"""Runtime patches that make WeasyPrint's footnotes reliable.
+"""Runtime patches that make WeasyPrint's footnotes reliable and its tagging readable.
 
 ``with patched_engine(): HTML(...).write_pdf(...)`` applies every patch of
 :data:`PATCHES` (in order, later ones may wrap earlier ones) and restores
@@ -22,6 +22,12 @@ from . import (  # noqa: E402
     footnote_lost_on_orphans,
     footnote_policy_line,
     footnote_split_long,
+    footnote_whitespace,
+    structure_lang,
+    text_extraction_clusters,
+    tags_footnotes,
+    tags_margin_boxes,
+    tags_split_blocks,
 )
 from ._patching import Patch
 
@@ -34,6 +40,12 @@ PATCHES: tuple[ModuleType, ...] = (
     footnote_policy_line,
     footnote_lost_on_orphans,
     footnote_split_long,
+    footnote_whitespace,
+    text_extraction_clusters,
+    structure_lang,
+    tags_margin_boxes,
+    tags_split_blocks,
+    tags_footnotes,
 )
 
 

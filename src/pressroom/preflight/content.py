@@ -7,13 +7,15 @@ streams, and records per page:
 * colour spaces actually used to paint (fill/stroke/text/shading/images),
 * image placements (pixel size, placed size -> effective ppi),
 * stroke widths in points (line width scaled by the CTM),
-* uses of transparency (soft masks, constant alpha < 1, blend modes, groups).
+* uses of transparency (soft masks, constant alpha < 1, blend modes, groups),
+* the CMYK fill of text by its size in points (small type in many inks blurs on misregistration).
 
 Results are cached on the PdfReader so the checks share one pass.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +25,7 @@ from pypdf.generic import DictionaryObject, StreamObject
 
 from .operations import content_operations
 from .pdfutil import (
+    CMYK,
     GRAY,
     PATTERN,
     classify_colorspace,
@@ -85,6 +88,8 @@ class PageScan:
     thin_fills: dict[float, int] = field(default_factory=dict)
     transparency: set[str] = field(default_factory=set)
     problems: set[str] = field(default_factory=set)  # unreadable streams etc.
+    # (size in pt rounded to 0.1, CMYK fill) of text painted in a CMYK space
+    text_cmyk: set[tuple[float, tuple[float, ...]]] = field(default_factory=set)
 
 
 @dataclass
@@ -94,9 +99,12 @@ class _State:
     fill: tuple[str, str] = (GRAY, "DeviceGray")
     stroke: tuple[str, str] = (GRAY, "DeviceGray")
     text_mode: int = 0
+    fill_values: tuple[float, ...] = (0.0,)
+    font_size: float = 0.0
+    text_matrix: Matrix = IDENTITY
 
     def copy(self) -> "_State":
-        return _State(self.ctm, self.line_width, self.fill, self.stroke, self.text_mode)
+        return dataclasses.replace(self)
 
 
 _FILL_OPS = {b"f", b"F", b"f*"}
@@ -104,6 +112,7 @@ _STROKE_OPS = {b"S", b"s"}
 _FILL_STROKE_OPS = {b"B", b"B*", b"b", b"b*"}
 _TEXT_OPS = {b"Tj", b"TJ", b"'", b'"'}
 _PATH_OPS = {b"m", b"l", b"c", b"v", b"y", b"h"}
+_INITIAL_COLOUR = {CMYK: (0.0, 0.0, 0.0, 1.0), GRAY: (0.0,)}  # after cs, per PDF 32000 8.6.5
 _BLEND_OK = {"/Normal", "/Compatible"}
 _DEVICE_COLOUR_OPS = {
     b"rg": ("rgb", "DeviceRGB"), b"RG": ("rgb", "DeviceRGB"),
@@ -134,6 +143,13 @@ class _Scanner:
         scale = math.sqrt(abs(a * d - b * c))
         width = round(st.line_width * scale, 3)
         self.scan.strokes[width] = self.scan.strokes.get(width, 0) + 1
+
+    def text_fill(self, st: _State) -> None:
+        if st.fill[0] != CMYK or len(st.fill_values) != 4:
+            return
+        a, b, c, d, _, _ = mul(st.text_matrix, st.ctm)
+        size = round(abs(st.font_size) * math.sqrt(abs(a * d - b * c)), 1)
+        self.scan.text_cmyk.add((size, st.fill_values))
 
     def group_space(self, group: Any, resources: Any) -> None:
         cs = get(group, "/CS")
@@ -213,18 +229,28 @@ class _Scanner:
                     space = _DEVICE_COLOUR_OPS[op]
                     if op in (b"rg", b"g", b"k"):
                         st.fill = space
+                        st.fill_values = tuple(_num(v) for v in operands)
                     else:
                         st.stroke = space
                 elif op in (b"cs", b"CS"):
                     space = classify_colorspace(operands[0], resources)
                     if op == b"cs":
                         st.fill = space
+                        st.fill_values = _INITIAL_COLOUR.get(space[0], ())
                     else:
                         st.stroke = space
-                elif op in (b"scn", b"SCN"):
-                    current = st.fill if op == b"scn" else st.stroke
+                elif op in (b"scn", b"SCN", b"sc", b"SC"):
+                    current = st.fill if op in (b"scn", b"sc") else st.stroke
                     if current[0] == PATTERN and operands and str(operands[-1]).startswith("/"):
                         self._pattern(get(get(resources, "/Pattern"), str(operands[-1])), st, depth)
+                    elif op in (b"scn", b"sc"):
+                        st.fill_values = tuple(_num(v) for v in operands)
+                elif op == b"Tf":
+                    st.font_size = _num(operands[1])
+                elif op == b"BT":
+                    st.text_matrix = IDENTITY
+                elif op == b"Tm":
+                    st.text_matrix = tuple(_num(v) for v in operands)  # type: ignore[assignment]
                 elif op in _FILL_OPS:
                     self.paint(st.fill, "fill")
                 elif op in _STROKE_OPS:
@@ -240,6 +266,7 @@ class _Scanner:
                     mode = st.text_mode
                     if mode in (0, 2, 4, 6):
                         self.paint(st.fill, "text")
+                        self.text_fill(st)
                     if mode in (1, 2, 5, 6):
                         self.paint(st.stroke, "text outline")
                         self.stroke_width(st)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, Union
 
@@ -12,6 +13,9 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 PdfSource = Union[pypdf.PdfReader, str, os.PathLike]
 
 PT_PER_MM = 72 / 25.4
+RESOURCE_CATEGORIES = ("/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject", "/Font", "/Properties")
+_NAME = re.compile(rb"/([^\s/\[\]<>(){}%]*)")
+_NAME_ESCAPE = re.compile(rb"#([0-9a-fA-F]{2})")
 # run.preflight() records the file a reader was opened from under this attribute,
 # so checks that need the file itself (Ghostscript) need not copy it.
 SOURCE_PATH_ATTR = "_pressroom_source_path"
@@ -175,3 +179,32 @@ def font_name(font: Any) -> str:
         name = name[7:]
     return name
 
+
+
+def content_bytes(owner: Any) -> bytes:
+    """The decoded content of a page (all its streams) or of a form XObject."""
+    if isinstance(owner, StreamObject):
+        return owner.get_data()
+    contents = resolve(get(owner, "/Contents"))
+    streams = contents if isinstance(contents, ArrayObject) else [contents] if contents is not None else []
+    return b"\n".join(resolve(stream).get_data() for stream in streams)
+
+
+def names_in_content(data: bytes) -> set[str]:
+    """Every name a content stream mentions: a resource not among them is not used. (A name
+    inside a string counts too, so this may keep an unused resource, never drop a used one.)"""
+    return {"/" + _NAME_ESCAPE.sub(lambda m: bytes([int(m[1], 16)]), name).decode("latin-1") for name in _NAME.findall(data)}
+
+
+def unused_resources(owner: Any) -> list[str]:
+    """'category/name' of every resource a page or form declares and its content never names."""
+    resources = resolve(get(owner, "/Resources"))
+    if resources is None:
+        return []
+    used = names_in_content(content_bytes(owner))
+    return [
+        f"{category.lstrip('/')}{name}"
+        for category in RESOURCE_CATEGORIES
+        for name in (resolve(get(resources, category)) or {})
+        if name not in used
+    ]

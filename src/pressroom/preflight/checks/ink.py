@@ -48,9 +48,9 @@ def render_max_coverage(path: Path, dpi: int = RENDER_DPI) -> list[float]:
         # -dUsePDFX3Profile: convert non-CMYK content with the file's own output
         # intent profile (if any) instead of Ghostscript's default CMYK profile;
         # DeviceCMYK values pass through unchanged either way.
-        # -dUseTrimBox: coverage of the printed page; crop marks in registration colour
-        # (all four inks) sit outside the trim and are cut away.
-        cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-dUsePDFX3Profile", "-dUseTrimBox",
+        # -dUseBleedBox: coverage of what is printed, bleed included, as a vendor reads it;
+        # printer's marks in registration colour (all four inks) lie outside the BleedBox.
+        cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-dUsePDFX3Profile", "-dUseBleedBox",
                "-sDEVICE=tiff32nc",
                f"-r{dpi}", f"-sOutputFile={tmp}/p%05d.tif", str(path)]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=GS_TIMEOUT_S)

@@ -1,0 +1,36 @@
+"""Links in the text: a link that is not a web address (`annex.pdf`, a site's own `/about/`)
+leads nowhere for a reader of the PDF and would name the writer's folders in it, so its words
+are printed without the link, and the writer is told where."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+LOCAL_SCHEMES = ("file:",)
+
+
+def local_link_target(token: Token) -> str | None:
+    """The target as written when a link_open token points at a local file, else None."""
+    href = str(token.attrGet("href") or "")
+    if href.startswith("#"):
+        return None  # a place inside the report
+    if SCHEME.match(href) and not href.lower().startswith(LOCAL_SCHEMES):
+        return None  # https:, mailto:, tel: ...
+    return unquote(href)
+
+
+UNLINKED = "pressroom_unlinked"  # token.meta flag on a link_open printed as plain words
+
+
+def render_link_open(renderer: object, tokens: list[Token], index: int, options: object, env: dict) -> str:
+    """Links do not nest, so one flag in `env` pairs an unlinked link's open and close."""
+    env[UNLINKED] = tokens[index].meta.get(UNLINKED, False)
+    return "" if env[UNLINKED] else renderer.renderToken(tokens, index, options, env)  # type: ignore[attr-defined]
+
+
+def render_link_close(renderer: object, tokens: list[Token], index: int, options: object, env: dict) -> str:
+    return "" if env.pop(UNLINKED, False) else renderer.renderToken(tokens, index, options, env)  # type: ignore[attr-defined]

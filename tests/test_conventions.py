@@ -1,0 +1,49 @@
+"""conventions.py: the writer's typographic conventions, words unchanged."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from pressroom.conventions import NARROW_NO_BREAK_SPACE as NNBSP
+from pressroom.conventions import WORD_JOINER, ZERO_WIDTH_SPACE, after_rendering, before_parsing
+from pressroom.language import language_of
+
+
+def test_french_spaces_become_narrow_no_break_spaces():
+    html = after_rendering("<p>Le « NCMEC » a reçu 78 946 signalements : oui ! Et toi ? Fin ; suite</p>", language_of("fr"))
+    assert html == (f"<p>Le «{NNBSP}NCMEC{NNBSP}» a reçu 78{NNBSP}946 signalements{NNBSP}: oui{NNBSP}! "
+                    f"Et toi{NNBSP}? Fin{NNBSP}; suite</p>")
+
+
+def test_french_rules_stay_out_of_tags_and_other_languages():
+    html = '<a href="http://x.org/a:b">Voir : ici</a>'
+    assert after_rendering(html, language_of("fr")) == f'<a href="http://x.org/a:b">Voir{NNBSP}: ici</a>'
+    assert after_rendering("<p>78 946 : yes</p>", language_of("en")) == "<p>78 946 : yes</p>"
+
+
+def test_no_break_before_a_note_call():
+    html = after_rendering('<p>word<a class="note-call" id="call-1">1</a></p>', language_of("en"))
+    assert html == f'<p>word{WORD_JOINER}<a class="note-call" id="call-1">1</a></p>'
+
+
+def test_a_space_typed_before_a_note_call_does_not_break():
+    html = after_rendering('<p>word <a class="note-call" id="call-1">1</a></p>', language_of("en"))
+    assert html == '<p>word\u00a0<a class="note-call" id="call-1">1</a></p>'
+
+
+def test_lao_khmer_and_burmese_get_word_breaks_from_icu():
+    html = after_rendering("<h1>ການຂູດຮີດທາງເພດ (ICT)</h1>", language_of("lo"))
+    assert html == f"<h1>ການ{ZERO_WIDTH_SPACE}ຂູດຮີດ{ZERO_WIDTH_SPACE}ທາງ{ZERO_WIDTH_SPACE}ເພດ (ICT)</h1>"
+    khmer = after_rendering("<p>ការគំរាមកំហែងសកល</p>", language_of("km"))
+    assert khmer.replace(ZERO_WIDTH_SPACE, "") == "<p>ការគំរាមកំហែងសកល</p>" and khmer.count(ZERO_WIDTH_SPACE) >= 2
+
+
+def test_cjk_emphasis_around_cjk_punctuation():
+    parser = MarkdownIt()
+    assert parser.render("**引言：**正文").strip() == "<p>**引言：**正文</p>"  # CommonMark alone
+    assert parser.render(before_parsing("**引言：**正文")).strip() == "<p><strong>引言</strong>：正文</p>"
+    assert parser.render(before_parsing("文**「引言」**正文")).strip() == "<p>文「<strong>引言</strong>」正文</p>"
+
+
+def test_latin_emphasis_is_untouched():
+    assert before_parsing("**Note:** text and *a*b") == "**Note:** text and *a*b"

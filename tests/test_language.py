@@ -1,0 +1,58 @@
+"""language.py: direction, writing system, dates and page furniture from CLDR."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pressroom.language import language_of
+
+
+@pytest.mark.parametrize("tag", ["ar", "fa", "ur", "he", "ps", "sd", "ug", "yi"])
+def test_right_to_left_languages(tag):
+    assert language_of(tag).direction == "rtl"
+
+
+@pytest.mark.parametrize("tag", ["en-GB", "fr", "th", "zh-CN", "hi"])
+def test_left_to_right_languages(tag):
+    assert language_of(tag).direction == "ltr"
+
+
+def test_the_direction_setting_overrides_the_language():
+    assert language_of("ar", "ltr").direction == "ltr"
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("en-GB", "January 2017"), ("fr", "janvier 2017"), ("th", "มกราคม 2017"), ("zh-CN", "2017年1月"), ("ar", "يناير 2017"),
+])
+def test_the_date_in_the_report_s_language(tag, expected):
+    assert language_of(tag).month_and_year(datetime.date(2017, 1, 31)) == expected
+
+
+@pytest.mark.parametrize(("tag", "justify"), [("en", True), ("ar", True), ("th", False), ("km", False), ("zh-TW", False)])
+def test_scripts_without_spaces_are_set_ragged(tag, justify):
+    language = language_of(tag)
+    assert language.justify is justify
+    assert f"--text-align: {'justify' if justify else 'start'};" in language.css()
+
+
+def test_page_label_in_the_language_and_english_where_untranslated():
+    assert language_of("fr").page_label == "Page {page} sur {pages}"
+    assert language_of("zh-TW").page_label == "第 {page} 頁，共 {pages} 頁"
+    assert language_of("sw").page_label == "Page {page} of {pages}"
+    assert '--page-label-before: "Página "; --page-label-between: " de ";' in language_of("es").css()
+
+
+def test_capitals_are_letter_spaced_only_in_cased_scripts():
+    assert "--tracking: 1;" in language_of("ru").css()
+    assert "--tracking: 0;" in language_of("ar").css()
+
+
+def test_an_unknown_region_falls_back_to_the_language():
+    assert language_of("fr-XX").locale.language == "fr"
+
+
+def test_scripts_with_stacked_marks_get_more_leading():
+    assert "--leading: 1.25;" in language_of("km").css()
+    assert "--leading: 1;" in language_of("en").css()
