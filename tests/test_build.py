@@ -55,3 +55,20 @@ def test_rgb_in_the_print_file_is_explained_in_a_writers_words(make_report, tmp_
     # What no writer can cause (here: no output intent) is said to be pressroom's fault.
     others = [p.message for p in problems if p.message not in colour]
     assert others and all("fault in pressroom" in message for message in others)
+
+
+def test_a_long_note_called_near_the_end_gets_pages_of_its_own_before_the_back_page(make_report, tmp_path: Path):
+    """A note of more than a page called in the last paragraph used to continue after the
+    background page ('background page is not the last page', and nothing about the note)."""
+    from pdfread import first_call_positions, note_positions, pages
+
+    text = "\n\n".join(["Ordinary body text that runs on for a while. " * 6] * 8)
+    note = " ".join(["This long note goes on with words to fill more than a page of the note area."] * 90)
+    report = make_report(f"{text}\n\nThe last paragraph calls a long note.[^long]\n\n[^long]: {note}\n")
+    result = build(report.root, tmp_path / "long.pdf", profile="both")
+    for made in result.outputs.values():
+        printed = pages(made.path)
+        assert note_positions(made.path)[1][0] == first_call_positions(made.path)[1][0], "on its call's page"
+        assert "ECPAT" in " ".join(w.text for w in printed[-1].words)  # the back page, last
+        assert not any("goes on with words" in w.text for w in printed[-1].words)
+        assert result.continued_notes == [1]
