@@ -25,7 +25,7 @@ def test_pinned_version():
     assert weasyprint.__version__ == REQUIRED_WEASYPRINT == "70.0"
     assert [module.__name__.rsplit(".", 1)[1] for module in PATCHES] == [
         "footnote_area_rounding", "footnote_area_empty", "footnote_policy_line",
-        "footnote_lost_on_orphans", "footnote_split_long", "footnote_whitespace", "text_extraction_clusters", "structure_lang",
+        "footnote_lost_on_orphans", "footnote_split_long", "footnote_whitespace", "text_extraction_clusters", "line_breaks_house", "structure_lang",
         "tags_margin_boxes", "tags_split_blocks", "tags_footnotes"]
 
 
