@@ -93,6 +93,8 @@ def test_every_note_is_printed_in_full_on_the_page_of_its_first_call(seed, read_
         page, _ = positions[number]
         assert calls[number][0] == page, f"note {number} called on page {calls[number][0]}, printed on {page}"
         printed = squash(note_words(pdf_pages[page - 1], tops[page]))
+        # The seed prints its web addresses in angle brackets; pressroom prints them without.
+        text = re.sub(r"<(https?://[^>\s]+)>", r"\1", text)
         assert squash(f"{number}{text}") in printed, f"note {number} is not printed in full on page {page}"
 
 

@@ -63,8 +63,9 @@ def test_raw_html_is_escaped_not_passed_through(make_report):
 
 def test_urls_become_links_and_keep_their_spelling(make_report):
     body, _ = render_markdown(make_report("See https://example.org/a%20b and <https://example.org/c>.\n"))
-    assert '<a href="https://example.org/a%20b">https://example.org/a%20b</a>' in body.html
-    assert '<a href="https://example.org/c">https://example.org/c</a>' in body.html
+    html = body.html.replace("\u200b", "")  # break chances in the printed address (test_links.py)
+    assert '<a href="https://example.org/a%20b">https://example.org/a%20b</a>' in html
+    assert '<a href="https://example.org/c">https://example.org/c</a>' in html
 
 
 def test_headings_get_anchors_and_bookmark_text_without_note_numbers(make_report):

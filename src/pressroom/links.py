@@ -34,3 +34,29 @@ def render_link_open(renderer: object, tokens: list[Token], index: int, options:
 
 def render_link_close(renderer: object, tokens: list[Token], index: int, options: object, env: dict) -> str:
     return "" if env.pop(UNLINKED, False) else renderer.renderToken(tokens, index, options, env)  # type: ignore[attr-defined]
+
+
+# Where a printed web address may break across lines: after a slash, a dot or a hyphen.
+URL_BREAK_AFTER = re.compile(r"(?<=[/.-])(?=[^/.\-\s])")
+ZERO_WIDTH_SPACE = "\u200b"
+WEB_LINK_MARKUP = ("autolink", "linkify")
+
+
+def print_web_addresses(state: object) -> None:
+    """A markdown-it core rule for web addresses printed as text (`<https://...>` or a bare
+    https://...): the angle brackets a writer put around one (`<<https://...>>`, common in
+    Word documents) are dropped, and the address may break only after `/`, `.` or `-`."""
+    for block in state.tokens:  # type: ignore[attr-defined]
+        children = block.children or []
+        for index, token in enumerate(children):
+            if token.type != "link_open" or token.markup not in WEB_LINK_MARKUP:
+                continue
+            close = next(i for i in range(index + 1, len(children)) if children[i].type == "link_close")
+            for text in children[index + 1 : close]:
+                if text.type == "text":
+                    text.content = URL_BREAK_AFTER.sub(ZERO_WIDTH_SPACE, text.content)
+            before = children[index - 1] if index else None
+            after = children[close + 1] if close + 1 < len(children) else None
+            if before is not None and after is not None and before.type == after.type == "text" \
+                    and before.content.endswith("<") and after.content.startswith(">"):
+                before.content, after.content = before.content[:-1], after.content[1:]
