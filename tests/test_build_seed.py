@@ -109,7 +109,13 @@ def test_background_page_is_last_and_alone(seed, read_back):
     _, _, background = seed
     pdf_pages, positions, _ = read_back
     last = pdf_pages[-1]
-    assert join_words(last.words) == " ".join(["ECPAT INTERNATIONAL", *background])
+    title = "Emerging global threats related to the online sexual exploitation of children"
+    facts = [  # from the organisation's file and the report's facts (year, title, place)
+        "ECPAT International 328/1 Phaya Thai Road, Ratchathewi, Bangkok 10400, Thailand +66 2 215 3388 info@ecpat.org www.ecpat.org",
+        f"Suggested citation ECPAT International (2017). {title}. Bangkok: ECPAT International.",
+        "© ECPAT International. Reproduction is authorised with acknowledgement of source as ECPAT International.",
+    ]
+    assert join_words(last.words) == " ".join(["ECPAT INTERNATIONAL", *background, *facts])
     assert all(page != last.number for page, _ in positions.values())
     assert not any(BACKGROUND_HEADING in join_words(p.words) for p in pdf_pages[:-1])
 
@@ -130,7 +136,7 @@ def test_page_size_running_heads_and_folios(read_back):
         foot = join_words([w for w in page.words if w.middle > page.height - BOTTOM_MARGIN])
         assert foot == f"Page {page.number} of {total}"
         if page.number == 1:
-            assert head == ""
+            assert head == "ECPAT International"  # the organisation's mark, in the cover band
         else:
             assert head.startswith("Emerging global threats") and head.endswith("ECPAT International")
 

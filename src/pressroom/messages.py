@@ -214,7 +214,7 @@ LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Ad
 
 # Words printed in the report itself
 BIBLIOGRAPHY_HEADING = "Bibliography"
-REPORT_WORDS = {"contents": "Contents", "acronyms": "Acronyms"}
+REPORT_WORDS = {"contents": "Contents", "acronyms": "Acronyms", "key_messages": "Key messages"}
 
 # CLI
 BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"

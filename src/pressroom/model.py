@@ -65,6 +65,13 @@ class ReportSettings(BaseModel):
     acronyms: dict[str, str] = Field(
         default_factory=dict, description="Acronyms and what they stand for, listed after the contents (e.g. NGO: Non-governmental organisation)."
     )
+    key_messages: list[str] = Field(
+        default_factory=list, max_length=8, description="Key messages, printed in a box on the first page (a few short sentences)."
+    )
+    isbn: str | None = Field(None, min_length=10, description="The ISBN, printed on the back page, e.g. 978-616-8019-00-0.")
+    licence: str | None = Field(
+        None, min_length=1, description="The licence or copyright line for the back page, when it differs from the organisation's usual one."
+    )
     bibliography: str | None = Field(
         None, description="A bibliography file in the report folder, CSL-JSON (.json) or BibTeX (.bib), for citations written [@key, p. 18]."
     )
@@ -93,6 +100,14 @@ class Organisation:
     heading: str
     background: SourceFile
     language: str = "en"  # the language the background is written in (it may differ from the report's)
+    # The back page's facts (optional in the organisation's file; English's when a language lacks them).
+    wordmark: tuple[str, ...] = ()  # the mark set in type, line by line (the name when empty)
+    address: str = ""
+    place: str = ""  # the place of publication, in the suggested citation
+    phone: str = ""
+    email: str = ""
+    licence: str = ""
+    citation_label: str = "Suggested citation"
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def font_needs(
 
 
 # The settings printed in the PDF, whose script needs a font like the text's.
-PRINTED_SETTINGS = ("title", "short_title", "subtitle", "kind")
+PRINTED_SETTINGS = ("title", "short_title", "subtitle", "kind", "licence", "isbn")
 
 
 def _passages(source: Source, settings: ReportSettings, organisation: Organisation) -> list[Passage]:
@@ -78,9 +78,13 @@ def _passages(source: Source, settings: ReportSettings, organisation: Organisati
         if value:
             line, column = _position(source, key)
             passages.append(Passage(source.settings_file, value, line, column + len(key) + 2))
+    line, column = _position(source, "key_messages")
+    passages += [Passage(source.settings_file, message, line, column) for message in settings.key_messages]
     passages += [Passage(f.path, f.text, f.first_line) for f in source.files]
     passages.append(Passage(organisation.background.path, organisation.background.text, organisation.background.first_line))
-    passages.append(Passage(organisation.background.path, organisation.name + organisation.heading))
+    back_page = (organisation.name, organisation.heading, *organisation.wordmark, organisation.address, organisation.place,
+                 organisation.phone, organisation.email, organisation.licence, organisation.citation_label)
+    passages.append(Passage(organisation.background.path, " ".join(back_page)))
     return passages
 
 
@@ -117,7 +121,7 @@ def load_organisation(slug: str, language: Language | None = None) -> tuple[Orga
     source, problems = load_source(path)
     if source is None:
         return None, problems
-    facts = source.settings
+    facts = {**_back_page_facts(folder, tag), **source.settings}
     organisation = Organisation(
         slug=slug,
         name=str(facts["name"]),
@@ -125,8 +129,22 @@ def load_organisation(slug: str, language: Language | None = None) -> tuple[Orga
         heading=str(facts["heading"]),
         background=source.files[0],
         language=tag,
+        wordmark=tuple(str(line) for line in facts.get("wordmark") or ()),
+        **{key: str(facts[key]) for key in BACK_PAGE_FACTS if facts.get(key)},
     )
     return organisation, problems
+
+
+BACK_PAGE_FACTS = ("address", "place", "phone", "email", "licence", "citation_label")
+
+
+def _back_page_facts(folder: Path, tag: str) -> dict[str, Any]:
+    """The facts a language's file may leave out, from the English file (the same office)."""
+    english = folder / f"{DEFAULT_BACKGROUND}.md"
+    if tag == DEFAULT_BACKGROUND or not english.is_file():
+        return {}
+    source, _ = load_source(english)
+    return {key: value for key, value in source.settings.items() if key in (*BACK_PAGE_FACTS, "wordmark")} if source else {}
 
 
 DEFAULT_BACKGROUND = "en"
