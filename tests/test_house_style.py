@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from pdfread import Page, Word, pages
+from pdfread import Page, Word, join_words, pages
+from report_folders import write_report
+
+from pressroom.build import build
 
 BODY_SIZE = 10.5  # pt, styles/report.css --body-size
 HYPHEN = "\u2010"  # the engine's hyphenation character
@@ -149,3 +152,21 @@ def test_no_paragraph_ends_with_part_of_a_word(seed_paragraphs: Paragraphs):
 def test_justified_spaces_are_at_most_1_4_times_the_natural_space(seed_paragraphs: Paragraphs):
     gaps = [gap for p in seed_paragraphs.lines for line in p[:-1] if seed_paragraphs.full(line) for gap in line.gaps()]
     assert statistics.mean(gaps) <= 1.4 * natural_space()
+
+
+def test_key_messages_isbn_and_licence_from_report_yaml(tmp_path: Path):
+    folder = write_report(
+        tmp_path / "report", "## Introduction\n\nSome text.\n",
+        title="Children online", key_messages=["First message.", "Second message."],
+        isbn="978-616-8019-00-0", licence="CC BY 4.0",
+    )
+    printed = pages(build(folder, tmp_path / "k.pdf").output)
+    first, back = join_words(printed[0].words), join_words(printed[-1].words)
+    assert "KEY MESSAGES • First message. • Second message." in first
+    assert first.index("Second message.") < first.index("Introduction")
+    assert "ECPAT International (2020). Children online. Bangkok: ECPAT International." in back
+    assert back.endswith("CC BY 4.0 ISBN 978-616-8019-00-0")
+
+
+def test_no_key_messages_box_without_key_messages(seed_pdf: Path):
+    assert "Key messages" not in join_words(pages(seed_pdf)[0].words)
