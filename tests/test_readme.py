@@ -33,5 +33,5 @@ def test_the_quick_start_build_command_builds_the_briefing_paper(tmp_path: Path)
     pressroom = str(Path(sys.executable).with_name("pressroom"))
     result = subprocess.run([pressroom, "build"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0].startswith("build/report.pdf: 4 pages, 19 notes")
-    assert result.stdout.splitlines()[1].startswith("build/report-print.pdf: 4 pages, 19 notes")
+    assert result.stdout.splitlines()[0].startswith("build/report.pdf: 6 pages, 19 notes")
+    assert result.stdout.splitlines()[1].startswith("build/report-print.pdf: 6 pages, 19 notes")

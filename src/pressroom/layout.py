@@ -123,20 +123,24 @@ def tables_to_keep_whole(rendered: weasyprint.document.Document) -> list[Any]:
     start in the last quarter of the room the page has for text (moving them wastes little)."""
     starts: dict[int, tuple[Any, bool]] = {}  # table element -> (element, starts near the foot?)
     pages_of: dict[int, set[int]] = {}
+    heights: dict[int, float] = {}  # a table taller than a page cannot move whole: it would leave its heading alone
+    room = 0.0
     for number, page in enumerate(rendered.pages):
         box = page._page_box
         bottom = box.content_box_y() + box.height
         for child in box.children:
             if isinstance(child, boxes.FootnoteAreaBox) and child.children:
                 bottom = min(bottom, child.position_y)
+        room = max(room, box.height)
         for table in _tables(box):
             key = id(table.element)
             pages_of.setdefault(key, set()).add(number)
+            heights[key] = heights.get(key, 0.0) + table.margin_height()
             starts.setdefault(key, (table.element, bottom - table.position_y < box.height * MOVE_WHOLE_FRACTION))
     return [
         element
         for key, (element, near_the_foot) in starts.items()
-        if near_the_foot and len(pages_of[key]) > 1 and element.get(KEPT_WHOLE) is None
+        if near_the_foot and len(pages_of[key]) > 1 and heights[key] < room and element.get(KEPT_WHOLE) is None
     ]
 
 
