@@ -25,3 +25,8 @@ def test_a_web_address_may_break_only_after_a_slash_a_dot_or_a_hyphen():
 def test_other_angle_brackets_and_link_words_are_kept():
     html = render("a < b and [the site](https://example.org/x) > c\n")
     assert "a &lt; b" in html and "&gt; c" in html and ZWSP not in html
+
+
+def test_a_link_whose_words_are_its_address_is_printed_like_one():
+    html = render("accessed 2016. \\<[http://www.netclean.com](http://www.netclean.com/)\\>.\n").replace(ZWSP, "")
+    assert html == '<p>accessed 2016. <a href="http://www.netclean.com/">http://www.netclean.com</a>.</p>\n'

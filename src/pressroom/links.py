@@ -40,18 +40,26 @@ def render_link_close(renderer: object, tokens: list[Token], index: int, options
 URL_BREAK_AFTER = re.compile(r"(?<=[/.-])(?=[^/.\-\s])")
 ZERO_WIDTH_SPACE = "\u200b"
 WEB_LINK_MARKUP = ("autolink", "linkify")
+PRINTED_ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _shows_an_address(inside: list[Token]) -> bool:
+    """A link written [https://...](https://...) (as Word documents import) prints its address."""
+    return len(inside) == 1 and inside[0].type == "text" and bool(PRINTED_ADDRESS.match(inside[0].content))
 
 
 def print_web_addresses(state: object) -> None:
-    """A markdown-it core rule for web addresses printed as text (`<https://...>` or a bare
-    https://...): the angle brackets a writer put around one (`<<https://...>>`, common in
+    """A markdown-it core rule for web addresses printed as text (`<https://...>`, a bare
+    https://... or a link whose words are its address): the angle brackets a writer put around one (`<<https://...>>`, common in
     Word documents) are dropped, and the address may break only after `/`, `.` or `-`."""
     for block in state.tokens:  # type: ignore[attr-defined]
         children = block.children or []
         for index, token in enumerate(children):
-            if token.type != "link_open" or token.markup not in WEB_LINK_MARKUP:
+            if token.type != "link_open":
                 continue
             close = next(i for i in range(index + 1, len(children)) if children[i].type == "link_close")
+            if token.markup not in WEB_LINK_MARKUP and not _shows_an_address(children[index + 1 : close]):
+                continue
             for text in children[index + 1 : close]:
                 if text.type == "text":
                     text.content = URL_BREAK_AFTER.sub(ZERO_WIDTH_SPACE, text.content)
