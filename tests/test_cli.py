@@ -44,9 +44,9 @@ def test_build_prints_one_line_per_file_with_path_pages_notes_seconds(tmp_path, 
     monkeypatch.chdir(tmp_path)
     assert main(["build", str(report_dir), "-o", "out.pdf"]) == 0
     out = capsys.readouterr().out
-    assert re.fullmatch(r"out\.pdf: 4 pages, 19 notes, \d+\.\d s\nout-print\.pdf: 4 pages, 19 notes, \d+\.\d s\n", out), out
+    assert re.fullmatch(r"out\.pdf: 6 pages, 19 notes, \d+\.\d s\nout-print\.pdf: 6 pages, 19 notes, \d+\.\d s\n", out), out
     assert main(["build", str(report_dir), "-o", "web.pdf", "--profile", "screen"]) == 0
-    assert re.fullmatch(r"web\.pdf: 4 pages, 19 notes, \d+\.\d s\n", capsys.readouterr().out)
+    assert re.fullmatch(r"web\.pdf: 6 pages, 19 notes, \d+\.\d s\n", capsys.readouterr().out)
     assert not (tmp_path / "web-print.pdf").exists()
 
 
