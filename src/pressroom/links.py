@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -24,15 +25,24 @@ def local_link_target(token: Token) -> str | None:
 
 
 UNLINKED = "pressroom_unlinked"  # token.meta flag on a link_open printed as plain words
+WEB_ADDRESS = "pressroom_web_address"  # token.meta flag on a link_open printing its address
 
 
 def render_link_open(renderer: object, tokens: list[Token], index: int, options: object, env: dict) -> str:
     """Links do not nest, so one flag in `env` pairs an unlinked link's open and close."""
     env[UNLINKED] = tokens[index].meta.get(UNLINKED, False)
+    env[WEB_ADDRESS] = tokens[index].meta.get(WEB_ADDRESS, False)
     return "" if env[UNLINKED] else renderer.renderToken(tokens, index, options, env)  # type: ignore[attr-defined]
 
 
+def render_text(renderer: object, tokens: list[Token], index: int, options: object, env: dict) -> str:
+    """Text as markdown-it prints it; inside a printed web address, with its break chances."""
+    text = escapeHtml(tokens[index].content)
+    return URL_BREAK_AFTER.sub(ZERO_WIDTH_SPACE, text) if env.get(WEB_ADDRESS) else text
+
+
 def render_link_close(renderer: object, tokens: list[Token], index: int, options: object, env: dict) -> str:
+    env.pop(WEB_ADDRESS, None)
     return "" if env.pop(UNLINKED, False) else renderer.renderToken(tokens, index, options, env)  # type: ignore[attr-defined]
 
 
@@ -58,11 +68,12 @@ def print_web_addresses(state: object) -> None:
             if token.type != "link_open":
                 continue
             close = next(i for i in range(index + 1, len(children)) if children[i].type == "link_close")
-            if token.markup not in WEB_LINK_MARKUP and not _shows_an_address(children[index + 1 : close]):
+            shows_an_address = _shows_an_address(children[index + 1 : close])
+            if token.markup not in WEB_LINK_MARKUP and not shows_an_address:
                 continue
-            for text in children[index + 1 : close]:
-                if text.type == "text":
-                    text.content = URL_BREAK_AFTER.sub(ZERO_WIDTH_SPACE, text.content)
+            # render_text adds the break chances (the text stays as written); a bare name such
+            # as Cybertip.ca (linkified, no scheme) is a word and gets none.
+            token.meta[WEB_ADDRESS] = shows_an_address or token.markup == "autolink"
             before = children[index - 1] if index else None
             after = children[close + 1] if close + 1 < len(children) else None
             if before is not None and after is not None and before.type == after.type == "text" \

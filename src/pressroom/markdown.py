@@ -90,6 +90,7 @@ def new_parser() -> MarkdownIt:
     parser.add_render_rule("link_open", links.render_link_open)
     parser.add_render_rule("link_close", links.render_link_close)
     parser.core.ruler.push("print_web_addresses", links.print_web_addresses)
+    parser.add_render_rule("text", links.render_text)
     return parser
 
 
