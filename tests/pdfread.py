@@ -69,8 +69,9 @@ def _destinations(pdf: Path, kind: str) -> dict[int, tuple[int, float]]:
     for name, destination in reader.named_destinations.items():
         if match := re.fullmatch(rf"{kind}-(\d+)", name):
             page_index = reader.get_destination_page_number(destination)
-            height = float(reader.pages[page_index].mediabox.height)
-            positions[int(match[1])] = (page_index + 1, height - float(destination.top))
+            # From the MediaBox's top, as pdftotext measures: the print file's box starts below 0.
+            top = float(reader.pages[page_index].mediabox.top)
+            positions[int(match[1])] = (page_index + 1, top - float(destination.top))
     return positions
 
 

@@ -27,9 +27,10 @@ from pressroom.images import image_problem
 from pressroom.language import language_of
 from pressroom.limits import note_limit_problem, table_problems
 from pressroom.markdown_figures import figures_plugin, number_blocks
-from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
+from pressroom.places import locate
 from pressroom.problems import Problem
+from pressroom.resources import mounted_url
 
 NOTES_KEY = "pressroom_notes"
 RAW_HTML_KEY = "raw_html"  # token.meta: what raw_html.convert made of the token
@@ -133,7 +134,7 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
     problems = _check_blocks(tokens, notes_by_id, source, root, lines)
     problems += table_problems(tokens, source)
     for key, block in env.get(UNKNOWN_KEYS, []):
-        line, column = _locate(f"@{key}", block, source, lines)
+        line, column = locate(f"@{key}", block, source, lines)
         problems.append(Problem.at(messages.CITATION_UNKNOWN.format(key=key), source.path, line, column))
     tokens, definitions, definition_problems = _take_definitions(tokens, source)
     problems += definition_problems
@@ -154,17 +155,17 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
             label = entry.get("label") or f"inline-{note_id}"
             called.add(label)
             if "tokens" not in entry and label not in definitions:
-                line, column = _locate(f"[^{label}]", block, source, lines)
+                line, column = locate(f"[^{label}]", block, source, lines)
                 problems.append(Problem.at(messages.NOTE_UNDEFINED.format(label=label), source.path, line, column))
                 continue
             if "tokens" in entry:  # an inline note ^[...] cannot call a note either
                 for inner in (t for t in entry["tokens"] if t.type == "footnote_ref"):
                     inner_label = notes_by_id[inner.meta["id"]].get("label") or "^[...]"
-                    line, column = _locate(f"[^{inner_label}]", block, source, lines)
+                    line, column = locate(f"[^{inner_label}]", block, source, lines)
                     message = messages.NOTE_IN_INLINE_NOTE.format(label=inner_label)
                     problems.append(Problem.at(message, source.path, line, column))
             if note_id not in numbers:
-                problems += note_limit_problem(numbering.next_number, source, *_locate(f"[^{label}]", block, source, lines))
+                problems += note_limit_problem(numbering.next_number, source, *locate(f"[^{label}]", block, source, lines))
                 numbers[note_id] = numbering.next_number
                 numbering.next_number += 1
                 note_tokens = _inline_note_tokens(entry) if "tokens" in entry else definitions[label][0]
@@ -249,7 +250,7 @@ def _calls_inside_notes(definitions: dict, notes_by_id: dict, source: SourceFile
             for token in block.children or []:
                 if token.type == "footnote_ref":
                     inner = notes_by_id[token.meta["id"]].get("label", "")
-                    line, column = _locate(f"[^{inner}]", block, source, lines)
+                    line, column = locate(f"[^{inner}]", block, source, lines)
                     message = messages.NOTE_IN_NOTE.format(label=inner, note=label)
                     problems.append(Problem.at(message, source.path, line, column))
     return problems
@@ -358,7 +359,7 @@ def _check_inline(token: Token, block: Token, source: SourceFile, root: Path, li
         return _check_image(token, block, source, root, lines)
     if token.type == "link_open" and (target := links.local_link_target(token)) is not None:
         token.meta[links.UNLINKED] = True
-        line, column = _locate(target, block, source, lines)
+        line, column = locate(target, block, source, lines)
         return [Problem.at(messages.LINK_NOT_WEB.format(target=target), source.path, line, column, "warning")]
     return []
 
@@ -379,7 +380,7 @@ def _register_heading(token: Token, inline: Token, numbering: _Numbering) -> Non
 
 def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
     src = unquote(token.attrGet("src") or "")  # as the writer wrote it: café.png, not caf%C3%A9.png
-    line, column = _locate(src, block, source, lines)
+    line, column = locate(src, block, source, lines)
     if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I):
         return [Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column)]
     if "\0" in src:  # no file has a NUL in its name
@@ -397,14 +398,4 @@ def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lin
     else:
         token.attrSet("src", mounted_url(root, path))
     return problems
-
-
-def _locate(needle: str, block: Token, source: SourceFile, lines: list[str]) -> tuple[int, int]:
-    """The line and column of `needle` within a block, in the file's own numbering."""
-    start, end = block.map if block.map else (0, len(lines))
-    for index in range(start, min(end, len(lines))):
-        column = lines[index].find(needle)
-        if column >= 0:
-            return index + source.first_line, column + 1
-    return start + source.first_line, 1
 

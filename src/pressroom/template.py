@@ -10,10 +10,9 @@ import jinja2
 import markupsafe
 
 from pressroom import conventions, messages
-from pressroom.markdown import Body, Heading
 from pressroom.icc import cmyk_profile_path
 from pressroom.language import language_of
-from pressroom.markdown import Body
+from pressroom.markdown import Body, Heading
 from pressroom.model import Report
 from pressroom.profiles import Profile, profile_css
 from pressroom.resources import styles_dir, templates_dir
