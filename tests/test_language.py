@@ -56,3 +56,17 @@ def test_an_unknown_region_falls_back_to_the_language():
 def test_scripts_with_stacked_marks_get_more_leading():
     assert "--leading: 1.25;" in language_of("km").css()
     assert "--leading: 1;" in language_of("en").css()
+
+
+@pytest.mark.parametrize(("tag", "opening", "closing"), [
+    ("en", "“", "”"), ("fr", "«", "»"), ("de", "„", "“"), ("ru", "«", "»"), ("ja", "「", "」"), ("zh-TW", "「", "」")])
+def test_quotes_come_from_cldr(tag, opening, closing):
+    assert language_of(tag).quotes[:2] == (opening, closing)
+
+
+def test_report_words_in_the_language_and_english_where_untranslated():
+    assert language_of("fr").words["contents"] == "Sommaire"
+    assert language_of("zh-CN").words["bibliography"] == "参考文献"
+    assert language_of("th").words["note_call"].format(number=3) == "เชิงอรรถ 3"
+    assert language_of("sw").words == {"contents": "Contents", "acronyms": "Acronyms",
+                                       "bibliography": "Bibliography", "note_call": "Note {number}"}

@@ -88,6 +88,15 @@ def test_every_note_is_on_the_page_of_its_call(built, code):
         assert calls[number][0] == page
 
 
+@pytest.mark.parametrize(("code", "description"), [("fr", "Note 1"), ("es", "Nota 1"), ("th", "เชิงอรรถ 1"), ("zh-CN", "注 1")])
+def test_a_screen_reader_hears_note_calls_in_the_report_s_language(built, code, description):
+    import pypdf
+
+    reader = pypdf.PdfReader(built[code].files["screen"])
+    said = [str(a.get_object().get("/Contents")) for page in reader.pages for a in page.get("/Annots") or []]
+    assert description in said
+
+
 MIXED_DIRECTIONS = pytest.mark.xfail(
     strict=True,
     reason="pdftotext moves the brackets around a Latin run inside right-to-left lines ('(‪ )ICT‬'); "

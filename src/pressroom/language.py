@@ -9,9 +9,12 @@ import datetime
 from dataclasses import dataclass
 from typing import Literal
 
+import icu
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_skeleton
+
+from pressroom import messages
 
 Direction = Literal["ltr", "rtl"]
 
@@ -91,9 +94,27 @@ class Language:
     @property
     def page_label(self) -> str:
         """ "Page {page} of {pages}" in this language (English where we have no translation)."""
+        return self._translation(PAGE_LABELS)
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The words the report prints of its own (Contents, Acronyms, Bibliography) and the
+        description of a note call ("Note {number}"), in this language, English where missing."""
+        return {**messages.REPORT_WORDS, **self._translation(messages.REPORT_WORDS_BY_LANGUAGE)}
+
+    def _translation(self, table: dict):
         language = self.locale.language
         keys = (f"{language}-{self.script}", language) if language == "zh" else (language,)
-        return next((PAGE_LABELS[key] for key in keys if key in PAGE_LABELS), PAGE_LABELS["en"])
+        return next((table[key] for key in keys if key in table), table["en"])
+
+    @property
+    def quotes(self) -> tuple[str, str, str, str]:
+        """Opening and closing quotes, then the quotes inside quotes, from CLDR through ICU
+        (Babel does not carry CLDR's delimiters): “ ” ‘ ’ in English, « » in French, 「 」 in Japanese."""
+        data = icu.LocaleData(str(self.locale))
+        kinds = icu.ULocaleDataDelimiterType
+        return tuple(data.getDelimiter(kind) for kind in (  # type: ignore[return-value]
+            kinds.QUOTATION_START, kinds.QUOTATION_END, kinds.ALT_QUOTATION_START, kinds.ALT_QUOTATION_END))
 
     def css(self) -> str:
         """The custom properties through which the stylesheets follow the language."""
