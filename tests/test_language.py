@@ -30,8 +30,9 @@ def test_the_date_in_the_report_s_language(tag, expected):
     assert language_of(tag).month_and_year(datetime.date(2017, 1, 31)) == expected
 
 
-@pytest.mark.parametrize(("tag", "justify"), [("en", True), ("ar", True), ("th", False), ("km", False), ("zh-TW", False)])
-def test_scripts_without_spaces_are_set_ragged(tag, justify):
+@pytest.mark.parametrize(("tag", "justify"), [("en", True), ("ru", True), ("fr", True), ("ar", False), ("vi", False),
+                                             ("hi", False), ("th", False), ("km", False), ("zh-TW", False)])
+def test_scripts_without_spaces_and_languages_without_hyphenation_are_set_ragged(tag, justify):
     language = language_of(tag)
     assert language.justify is justify
     assert f"--text-align: {'justify' if justify else 'start'};" in language.css()
@@ -70,3 +71,8 @@ def test_report_words_in_the_language_and_english_where_untranslated():
     assert language_of("th").words["note_call"].format(number=3) == "เชิงอรรถ 3"
     assert language_of("sw").words == {"contents": "Contents", "acronyms": "Acronyms",
                                        "bibliography": "Bibliography", "note_call": "Note {number}"}
+
+
+def test_russian_may_hyphenate_after_two_letters():
+    assert "hyphenate-limit-chars: 6 2 3;" in language_of("ru").css()
+    assert "hyphenate-limit-chars" not in language_of("en").css()
