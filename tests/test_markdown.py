@@ -278,3 +278,15 @@ def test_straight_quotes_dashes_and_dots_become_the_language_s_typography_but_no
 def test_a_note_call_carries_its_description_in_the_report_s_language(make_report):
     body, _ = render_markdown(make_report("Texte.[^a]\n\n[^a]: Une note.\n", language="es"))
     assert 'data-description="Nota 1"' in body.html
+
+
+def test_the_background_page_gets_the_quotes_of_its_own_language(make_report):
+    import dataclasses
+
+    report = make_report('Er sagte "ja".', language="de")  # no German background: the English one
+    assert report.organisation.language == "en"
+    background = dataclasses.replace(report.organisation.background, text='They said "yes".')
+    report = dataclasses.replace(report, organisation=dataclasses.replace(report.organisation, background=background))
+    body, _ = render_markdown(report)
+    assert "Er sagte „ja“." in body.html
+    assert "They said “yes”." in body.background_html
