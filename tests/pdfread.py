@@ -69,8 +69,9 @@ def _destinations(pdf: Path, kind: str) -> dict[int, tuple[int, float]]:
     for name, destination in reader.named_destinations.items():
         if match := re.fullmatch(rf"{kind}-(\d+)", name):
             page_index = reader.get_destination_page_number(destination)
-            height = float(reader.pages[page_index].mediabox.height)
-            positions[int(match[1])] = (page_index + 1, height - float(destination.top))
+            # From the MediaBox's top, as pdftotext measures: the print file's box starts below 0.
+            top = float(reader.pages[page_index].mediabox.top)
+            positions[int(match[1])] = (page_index + 1, top - float(destination.top))
     return positions
 
 
@@ -122,7 +123,18 @@ def in_lines(words: list[Word]) -> list[Word]:
     return [word for line in lines for word in sorted(line, key=lambda w: w.x0)]
 
 
+TYPOGRAPHIC = str.maketrans({**dict.fromkeys("“”„«»「」『』", '"'), **dict.fromkeys("‘’‚‹›", "'"),
+                             "…": "...", "–": "--", "—": "---"})
+
+
+def plain_typography(text: str) -> str:
+    """Text with straight quotes, three dots and double hyphens, as a writer types them: the
+    typographer prints the language's quotes, dashes and ellipses, never other words."""
+    return text.translate(TYPOGRAPHIC)
+
+
 def squash(text: str) -> str:
     """Text without spaces, hyphenation hyphens and the invisible joiners pressroom adds
-    (U+2060 before a note call, U+200B break chances): none of them reach pdftotext."""
-    return re.sub(r"[\s\u200b\u2060]+", "", text).replace("\u2010", "")
+    (U+2060 before a note call, U+200B break chances): none of them reach pdftotext.
+    Quotes, dashes and ellipses are compared as typed (plain_typography)."""
+    return plain_typography(re.sub(r"[\s\u200b\u2060]+", "", text).replace("\u2010", ""))

@@ -47,3 +47,8 @@ def test_cjk_emphasis_around_cjk_punctuation():
 
 def test_latin_emphasis_is_untouched():
     assert before_parsing("**Note:** text and *a*b") == "**Note:** text and *a*b"
+
+
+def test_french_quotes_made_by_the_typographer_get_narrow_spaces_inside():
+    html = after_rendering("<p>Le «NCMEC» et «<em>vu</em>»</p>", language_of("fr"))
+    assert html == f"<p>Le «{NNBSP}NCMEC{NNBSP}» et «{NNBSP}<em>vu</em>{NNBSP}»</p>"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pdfread import plain_typography
 from PIL import Image
 
 from pressroom import messages
@@ -108,7 +109,7 @@ def test_a_table_cell_of_several_paragraphs_is_joined_into_one_line_and_said(kin
 def test_notes_in_the_draft_are_notes_in_the_report(kind, tmp_path):
     imported(f"features.{kind}", tmp_path / "features")
     body = rendered(tmp_path / "features")
-    assert [note.text for note in body.notes] == [
+    assert [plain_typography(note.text) for note in body.notes] == [
         "The first paragraph of a long note, with a title in italics. Its second paragraph, with a link: https://www.iwf.org.uk/.",
         "The endnote's text.",
         "A note called from a table cell.",

@@ -30,8 +30,9 @@ def test_the_date_in_the_report_s_language(tag, expected):
     assert language_of(tag).month_and_year(datetime.date(2017, 1, 31)) == expected
 
 
-@pytest.mark.parametrize(("tag", "justify"), [("en", True), ("ar", True), ("th", False), ("km", False), ("zh-TW", False)])
-def test_scripts_without_spaces_are_set_ragged(tag, justify):
+@pytest.mark.parametrize(("tag", "justify"), [("en", True), ("ru", True), ("fr", True), ("ar", False), ("vi", False),
+                                             ("hi", False), ("th", False), ("km", False), ("zh-TW", False)])
+def test_scripts_without_spaces_and_languages_without_hyphenation_are_set_ragged(tag, justify):
     language = language_of(tag)
     assert language.justify is justify
     assert f"--text-align: {'justify' if justify else 'start'};" in language.css()
@@ -56,3 +57,22 @@ def test_an_unknown_region_falls_back_to_the_language():
 def test_scripts_with_stacked_marks_get_more_leading():
     assert "--leading: 1.25;" in language_of("km").css()
     assert "--leading: 1;" in language_of("en").css()
+
+
+@pytest.mark.parametrize(("tag", "opening", "closing"), [
+    ("en", "“", "”"), ("fr", "«", "»"), ("de", "„", "“"), ("ru", "«", "»"), ("ja", "「", "」"), ("zh-TW", "「", "」")])
+def test_quotes_come_from_cldr(tag, opening, closing):
+    assert language_of(tag).quotes[:2] == (opening, closing)
+
+
+def test_report_words_in_the_language_and_english_where_untranslated():
+    assert language_of("fr").words["contents"] == "Sommaire"
+    assert language_of("zh-CN").words["bibliography"] == "参考文献"
+    assert language_of("th").words["note_call"].format(number=3) == "เชิงอรรถ 3"
+    assert language_of("sw").words == {"contents": "Contents", "acronyms": "Acronyms",
+                                       "bibliography": "Bibliography", "note_call": "Note {number}"}
+
+
+def test_russian_may_hyphenate_after_two_letters():
+    assert "hyphenate-limit-chars: 6 2 3;" in language_of("ru").css()
+    assert "hyphenate-limit-chars" not in language_of("en").css()

@@ -8,6 +8,7 @@ and a table. Each is built once per session (screen and print files in one build
 from __future__ import annotations
 
 import re
+import statistics
 import subprocess
 import unicodedata
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it.token import Token
-from pdfread import call_pages, note_positions, pages
+from pdfread import call_pages, note_positions, pages, plain_typography
 
 from pressroom import conventions
 from pressroom.audit import embedded_fonts
@@ -86,6 +87,26 @@ def test_every_note_is_on_the_page_of_its_call(built, code):
     assert set(notes) == {1, 2}
     for number, (page, _) in notes.items():
         assert calls[number][0] == page
+
+
+@pytest.mark.parametrize(("code", "description"), [("fr", "Note 1"), ("es", "Nota 1"), ("th", "เชิงอรรถ 1"), ("zh-CN", "注 1")])
+def test_a_screen_reader_hears_note_calls_in_the_report_s_language(built, code, description):
+    import pypdf
+
+    reader = pypdf.PdfReader(built[code].files["screen"])
+    said = [str(a.get_object().get("/Contents")) for page in reader.pages for a in page.get("/Annots") or []]
+    assert description in said
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_justified_lines_never_stretch_a_space_beyond_twice_its_width(built, code):
+    """A line that reaches both edges of the text is justified: its word spaces (the median
+    gap between pdftotext's words, which an extraction artefact cannot move) are compared with
+    the natural space, the median gap on lines of the same text size that stop short of an
+    edge (last lines of paragraphs, list items). Scripts whose lines pdftotext reads as one
+    word (Devanagari, Bengali) give no gaps: they are set ragged (no hyphenation dictionary)."""
+    stretch = max(_space_stretches(built[code].files["screen"]), default=1.0)
+    assert stretch <= 2.0, f"a justified line in {code} stretches its spaces {stretch:.2f} times"
 
 
 MIXED_DIRECTIONS = pytest.mark.xfail(
@@ -196,6 +217,37 @@ def _lines(words):
     return lines
 
 
+def _space_stretches(pdf: Path) -> list[float]:
+    """Each justified line's word space divided by the natural space of its text size."""
+    natural: dict[float, list[float]] = {}
+    justified: list[tuple[float, list[float]]] = []
+    for page in pages(pdf):
+        text = [w for w in page.words if page.height * 0.07 < w.y0 < page.height * 0.93]  # no heads, folios
+        if not text:
+            continue
+        left, right = min(w.x0 for w in text), max(w.x1 for w in text)
+        for line in _lines_by_middle(text):
+            size = round(statistics.median(w.y1 - w.y0 for w in line), 1)
+            gaps = [b.x0 - a.x1 for a, b in zip(line, line[1:]) if b.x0 - a.x1 > 0.8]  # not a note call
+            if len(gaps) < 2:
+                continue
+            if line[0].x0 - left < 1.5 and right - line[-1].x1 < 1.5:
+                justified.append((size, gaps))
+            else:
+                natural.setdefault(size, []).extend(gaps)
+    return [statistics.median(gaps) / statistics.median(natural[size]) for size, gaps in justified if size in natural]
+
+
+def _lines_by_middle(words):
+    lines: list[list] = []
+    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
+        if lines and abs(word.middle - lines[-1][0].middle) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
 def _source_passages(report: Report) -> list[str]:
     """The texts a reader sees: printed settings, then every inline run of every file."""
     settings = report.settings
@@ -213,7 +265,7 @@ def _inlines(tokens: list[Token]) -> list[Token]:
 
 def _squash(text: str) -> str:
     # Headings are set in capitals (text-transform), which pdftotext reads as written.
-    return NOT_WORDS.sub("", unicodedata.normalize("NFC", text)).casefold()
+    return plain_typography(NOT_WORDS.sub("", unicodedata.normalize("NFC", text))).casefold()
 
 
 def _without_marks(text: str) -> str:

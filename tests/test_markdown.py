@@ -265,3 +265,29 @@ def test_a_picture_in_a_note_is_placed_like_any_other(make_report):
     Image.new("RGB", (20, 20), "red").save(report.root / "dot.png")
     body, problems = render_markdown(report)
     assert problems == [] and 'src="file:///pressroom/report/dot.png"' in body.notes[0].html
+
+
+def test_straight_quotes_dashes_and_dots_become_the_language_s_typography_but_not_in_code(make_report):
+    text = 'He said "yes" -- it\'s done... see (c) and `"code"`.\n\n    "indented code"\n'
+    body, _ = render_markdown(make_report(text))
+    assert "He said “yes” – it’s done… see (c) and <code>&quot;code&quot;</code>." in body.html
+    assert "&quot;indented code&quot;" in body.html
+    german, _ = render_markdown(make_report(text, language="de"))
+    assert "He said „yes“" in german.html
+
+
+def test_a_note_call_carries_its_description_in_the_report_s_language(make_report):
+    body, _ = render_markdown(make_report("Texte.[^a]\n\n[^a]: Une note.\n", language="es"))
+    assert 'data-description="Nota 1"' in body.html
+
+
+def test_the_background_page_gets_the_quotes_of_its_own_language(make_report):
+    import dataclasses
+
+    report = make_report('Er sagte "ja".', language="de")  # no German background: the English one
+    assert report.organisation.language == "en"
+    background = dataclasses.replace(report.organisation.background, text='They said "yes".')
+    report = dataclasses.replace(report, organisation=dataclasses.replace(report.organisation, background=background))
+    body, _ = render_markdown(report)
+    assert "Er sagte „ja“." in body.html
+    assert "They said “yes”." in body.background_html

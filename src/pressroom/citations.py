@@ -93,7 +93,7 @@ def use_citations(md: MarkdownIt, report: Report) -> list[Problem]:
     return problems
 
 
-def bibliography_html(md: MarkdownIt) -> str:
+def bibliography_html(md: MarkdownIt, heading: str = messages.BIBLIOGRAPHY_HEADING) -> str:
     """The works cited, as the last section of the report ("" when nothing was cited)."""
     citer: Citer | None = getattr(md, CITER_ATTRIBUTE, None)
     if citer is None or not citer.cited:
@@ -101,7 +101,7 @@ def bibliography_html(md: MarkdownIt) -> str:
     entries = "\n".join(f'<li class="bibliography-entry">{entry}</li>' for entry in citer.entries())
     return (
         f'<section class="bibliography">\n<h1 id="{BIBLIOGRAPHY_ANCHOR}" class="unnumbered" '
-        f'data-bookmark="{messages.BIBLIOGRAPHY_HEADING}">{messages.BIBLIOGRAPHY_HEADING}</h1>\n'
+        f'data-bookmark="{heading}">{heading}</h1>\n'
         f'<ul class="bibliography-list">\n{entries}\n</ul>\n</section>'
     )
 

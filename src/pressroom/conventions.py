@@ -39,6 +39,8 @@ NO_BREAK_SPACE = "\u00a0"
 # no-break space, and so does the space inside a digit group (50 000).
 FRENCH_BEFORE = re.compile(r"[ \u00a0](?=[;:!?»])")
 FRENCH_AFTER = re.compile(r"(?<=«)[ \u00a0]")
+# Quotes the typographer made from straight ones ("mot" -> «mot») get the same spaces inside.
+FRENCH_INSIDE_QUOTES = (re.compile(r"(?<=«)(?![\s\u202f])"), re.compile(r"(?<![\s\u202f])(?=»)"))
 DIGIT_GROUP = re.compile(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))")
 
 # CJK emphasis: CommonMark does not close `**引言：**正文` (a closing run after punctuation must
@@ -81,7 +83,7 @@ def after_rendering(html: str, language: Language) -> str:
 
 
 def _french_spacing(text: str) -> str:
-    for pattern in (FRENCH_BEFORE, FRENCH_AFTER, DIGIT_GROUP):
+    for pattern in (FRENCH_BEFORE, FRENCH_AFTER, DIGIT_GROUP, *FRENCH_INSIDE_QUOTES):
         text = pattern.sub(NARROW_NO_BREAK_SPACE, text)
     return text
 

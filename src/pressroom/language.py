@@ -9,9 +9,13 @@ import datetime
 from dataclasses import dataclass
 from typing import Literal
 
+import icu
+import pyphen
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_skeleton
+
+from pressroom import messages
 
 Direction = Literal["ltr", "rtl"]
 
@@ -28,6 +32,9 @@ HAN_VARIANT_BY_SCRIPT = {"Hira": "Jpan", "Kana": "Jpan", "Hang": "Kore"}
 CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek"})
 # Scripts that stack marks above and below the letters need more room between lines.
 LEADING = {"Khmr": 1.25, "Mymr": 1.3, "Laoo": 1.1}
+# Hyphenation leaves at least 3 letters on each side (the styles' hyphenate-limit-chars), except
+# where the language's own rule and pyphen's patterns break after 2: Russian "мо-лодёжи".
+HYPHENATE_LIMIT_CHARS = {"ru": "6 2 3"}
 # The page number line. CLDR has no word for "page", so this is the one table of our own:
 # {page} and {pages} are the counters, in the order the language reads them.
 PAGE_LABELS = {
@@ -84,16 +91,40 @@ class Language:
         return script
 
     @property
+    def hyphenates(self) -> bool:
+        """Whether the engine (through pyphen) has a hyphenation dictionary for the language."""
+        return self.locale.language in pyphen.LANGUAGES
+
+    @property
     def justify(self) -> bool:
-        """Justify only where words are separated by spaces that can stretch."""
-        return self.script not in UNSPACED_SCRIPTS
+        """Justify only where words are separated by spaces and long words can be hyphenated:
+        without both, a justified line stretches its spaces beyond twice their width."""
+        return self.script not in UNSPACED_SCRIPTS and self.hyphenates
 
     @property
     def page_label(self) -> str:
         """ "Page {page} of {pages}" in this language (English where we have no translation)."""
+        return self._translation(PAGE_LABELS)
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The words the report prints of its own (Contents, Acronyms, Bibliography) and the
+        description of a note call ("Note {number}"), in this language, English where missing."""
+        return {**messages.REPORT_WORDS, **self._translation(messages.REPORT_WORDS_BY_LANGUAGE)}
+
+    def _translation(self, table: dict):
         language = self.locale.language
         keys = (f"{language}-{self.script}", language) if language == "zh" else (language,)
-        return next((PAGE_LABELS[key] for key in keys if key in PAGE_LABELS), PAGE_LABELS["en"])
+        return next((table[key] for key in keys if key in table), table["en"])
+
+    @property
+    def quotes(self) -> tuple[str, str, str, str]:
+        """Opening and closing quotes, then the quotes inside quotes, from CLDR through ICU
+        (Babel does not carry CLDR's delimiters): “ ” ‘ ’ in English, « » in French, 「 」 in Japanese."""
+        data = icu.LocaleData(str(self.locale))
+        kinds = icu.ULocaleDataDelimiterType
+        return tuple(data.getDelimiter(kind) for kind in (  # type: ignore[return-value]
+            kinds.QUOTATION_START, kinds.QUOTATION_END, kinds.ALT_QUOTATION_START, kinds.ALT_QUOTATION_END))
 
     def css(self) -> str:
         """The custom properties through which the stylesheets follow the language."""
@@ -104,7 +135,11 @@ class Language:
             f"--tracking: {1 if self.script in CASED_SCRIPTS else 0}; --leading: {LEADING.get(self.script, 1)}; "
             f"--page-label-before: {_css_string(before)}; --page-label-between: {_css_string(between)}; "
             f"--page-label-after: {_css_string(after)}; }}"
-        )
+        ) + self._hyphenation_css()
+
+    def _hyphenation_css(self) -> str:
+        limit = HYPHENATE_LIMIT_CHARS.get(self.locale.language)
+        return f"\nmain p, main li {{ hyphenate-limit-chars: {limit}; }}" if limit else ""
 
     def month_and_year(self, date: datetime.date) -> str:
         """The publication date as this language writes a month and year ("janvier 2017")."""

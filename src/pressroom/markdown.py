@@ -18,20 +18,25 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.replacements import RARE_RE, replace_rare
+from markdown_it.rules_core.state_core import StateCore
+from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from pressroom import conventions, links, messages, raw_html
 from pressroom.citations import BIBLIOGRAPHY_ANCHOR, UNKNOWN_KEYS, bibliography_html, use_citations
 from pressroom.images import image_problem
-from pressroom.language import language_of
+from pressroom.language import Language, language_of
 from pressroom.limits import note_limit_problem, table_problems
 from pressroom.markdown_figures import figures_plugin, number_blocks
-from pressroom.resources import mounted_url
 from pressroom.model import Report, SourceFile
+from pressroom.places import locate
 from pressroom.problems import Problem
+from pressroom.resources import mounted_url
 
 NOTES_KEY = "pressroom_notes"
+CALL_DESCRIPTION_KEY = "pressroom_call_description"
 RAW_HTML_KEY = "raw_html"  # token.meta: what raw_html.convert made of the token
 
 
@@ -73,11 +78,17 @@ class _Numbering:
     anchors: set[str] = field(default_factory=set)
     per_chapter: bool = False  # report.yaml's note_numbering: chapter
     chapter_first: int = 1  # the number of the current chapter's first note
+    call_description: str = messages.NOTE_CALL_DESCRIPTION  # what a screen reader says for a call
 
 
-def new_parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark", {"html": True, "linkify": True})
-    parser.enable(["table", "strikethrough", "linkify"])
+def new_parser(language: Language | None = None) -> MarkdownIt:
+    """The parser for one report; `language` gives its quotes (English when none is given)."""
+    parser = MarkdownIt("commonmark", {"html": True, "linkify": True, "typographer": True})
+    parser.enable(["table", "strikethrough", "linkify", "smartquotes"])
+    # Dashes and ellipses (-- – , --- —, ... …), without markdown-it's (c) -> ©, (r) -> ®:
+    # "(c)" is a list letter in the legal texts ECPAT cites (article 2 (c)), not a symbol.
+    parser.core.ruler.after("linkify", "dashes_and_ellipses", _dashes_and_ellipses)
+    use_quotes(parser, language or language_of("en"))
     # Print a URL as the author wrote it (%20 stays %20); the href is still normalised.
     parser.normalizeLinkText = lambda url: url
     # always_match_refs: a call without a definition becomes a token we can report on.
@@ -94,10 +105,22 @@ def new_parser() -> MarkdownIt:
     return parser
 
 
+def use_quotes(parser: MarkdownIt, language: Language) -> None:
+    """Straight quotes typed in the text become `language`'s own (code keeps them straight)."""
+    parser.options["quotes"] = list(language.quotes)
+
+
+def _dashes_and_ellipses(state: StateCore) -> None:
+    for token in state.tokens:
+        if token.type == "inline" and token.children and RARE_RE.search(token.content):
+            replace_rare(token.children)
+
+
 def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
     """Render every file of the report, then the organisation's background text."""
-    parser = new_parser()
-    numbering = _Numbering(per_chapter=report.settings.note_numbering == "chapter")
+    parser = new_parser(report.language)
+    words = report.language.words
+    numbering = _Numbering(per_chapter=report.settings.note_numbering == "chapter", call_description=words["note_call"])
     # Figures are numbered first: that pass parses every file, and must not cite anything yet.
     problems: list[Problem] = number_blocks(parser, report.files)
     problems += use_citations(parser, report)
@@ -106,9 +129,11 @@ def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
         part, file_problems = _render_file(parser, source, report.root, numbering)
         parts.append(part)
         problems += file_problems
-    if bibliography := bibliography_html(parser):
+    if bibliography := bibliography_html(parser, words["bibliography"]):
         parts.append(bibliography)
-        numbering.headings.append(Heading(1, messages.BIBLIOGRAPHY_HEADING, BIBLIOGRAPHY_ANCHOR))
+        numbering.headings.append(Heading(1, words["bibliography"], BIBLIOGRAPHY_ANCHOR))
+    background_language = language_of(report.organisation.language)
+    use_quotes(parser, background_language)
     background, background_problems = _render_file(
         parser, report.organisation.background, report.organisation.background.path.parent, _Numbering()
     )
@@ -116,7 +141,7 @@ def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
         conventions.after_rendering("\n".join(parts), report.language),
         tuple(numbering.notes),
         tuple(numbering.headings),
-        conventions.after_rendering(background, language_of(report.organisation.language)),
+        conventions.after_rendering(background, background_language),
     )
     return body, problems + background_problems
 
@@ -128,14 +153,14 @@ def check_markdown(files: tuple[SourceFile, ...], root: Path) -> list[Problem]:
 
 
 def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: _Numbering) -> tuple[str, list[Problem]]:
-    env: dict = {}
+    env: dict = {CALL_DESCRIPTION_KEY: numbering.call_description}
     tokens = parser.parse(conventions.before_parsing(source.text), env)
     notes_by_id = env.get("footnotes", {}).get("list", {})
     lines = source.text.split("\n")
     problems = _check_blocks(tokens, notes_by_id, source, root, lines)
     problems += table_problems(tokens, source)
     for key, block in env.get(UNKNOWN_KEYS, []):
-        line, column = _locate(f"@{key}", block, source, lines)
+        line, column = locate(f"@{key}", block, source, lines)
         problems.append(Problem.at(messages.CITATION_UNKNOWN.format(key=key), source.path, line, column))
     tokens, definitions, definition_problems = _take_definitions(tokens, source)
     problems += definition_problems
@@ -156,17 +181,17 @@ def _render_file(parser: MarkdownIt, source: SourceFile, root: Path, numbering: 
             label = entry.get("label") or f"inline-{note_id}"
             called.add(label)
             if "tokens" not in entry and label not in definitions:
-                line, column = _locate(f"[^{label}]", block, source, lines)
+                line, column = locate(f"[^{label}]", block, source, lines)
                 problems.append(Problem.at(messages.NOTE_UNDEFINED.format(label=label), source.path, line, column))
                 continue
             if "tokens" in entry:  # an inline note ^[...] cannot call a note either
                 for inner in (t for t in entry["tokens"] if t.type == "footnote_ref"):
                     inner_label = notes_by_id[inner.meta["id"]].get("label") or "^[...]"
-                    line, column = _locate(f"[^{inner_label}]", block, source, lines)
+                    line, column = locate(f"[^{inner_label}]", block, source, lines)
                     message = messages.NOTE_IN_INLINE_NOTE.format(label=inner_label)
                     problems.append(Problem.at(message, source.path, line, column))
             if note_id not in numbers:
-                problems += note_limit_problem(numbering.next_number, source, *_locate(f"[^{label}]", block, source, lines))
+                problems += note_limit_problem(numbering.next_number, source, *locate(f"[^{label}]", block, source, lines))
                 numbers[note_id] = numbering.next_number
                 numbering.next_number += 1
                 note_tokens = _inline_note_tokens(entry) if "tokens" in entry else definitions[label][0]
@@ -251,7 +276,7 @@ def _calls_inside_notes(definitions: dict, notes_by_id: dict, source: SourceFile
             for token in block.children or []:
                 if token.type == "footnote_ref":
                     inner = notes_by_id[token.meta["id"]].get("label", "")
-                    line, column = _locate(f"[^{inner}]", block, source, lines)
+                    line, column = locate(f"[^{inner}]", block, source, lines)
                     message = messages.NOTE_IN_NOTE.format(label=inner, note=label)
                     problems.append(Problem.at(message, source.path, line, column))
     return problems
@@ -344,11 +369,13 @@ def _render_call(renderer: object, tokens: list[Token], idx: int, options: objec
     if number is None:  # undefined note, already reported
         return ""
     note = env[NOTES_KEY][number]
-    call = f'<a class="note-call" href="#note-{number}">{note.shown}</a>'
+    # The screen file's link description ("Note 3"), read by the engine's tagging (tags_footnotes).
+    description = escapeHtml(env.get(CALL_DESCRIPTION_KEY, messages.NOTE_CALL_DESCRIPTION).format(number=note.shown))
+    call = f'<a class="note-call" data-description="{description}" href="#note-{number}">{note.shown}</a>'
     if not token.meta["first"]:
         return call
     return (
-        f'<a class="note-call" id="call-{number}" href="#note-{number}">{note.shown}</a>'
+        f'<a class="note-call" data-description="{description}" id="call-{number}" href="#note-{number}">{note.shown}</a>'
         f'<object class="footnote" id="note-{number}" data-note="{number}">'
         f'<span class="note-number">{note.shown}</span>{note.html}</object>'
     )
@@ -360,7 +387,7 @@ def _check_inline(token: Token, block: Token, source: SourceFile, root: Path, li
         return _check_image(token, block, source, root, lines)
     if token.type == "link_open" and (target := links.local_link_target(token)) is not None:
         token.meta[links.UNLINKED] = True
-        line, column = _locate(target, block, source, lines)
+        line, column = locate(target, block, source, lines)
         return [Problem.at(messages.LINK_NOT_WEB.format(target=target), source.path, line, column, "warning")]
     return []
 
@@ -381,7 +408,7 @@ def _register_heading(token: Token, inline: Token, numbering: _Numbering) -> Non
 
 def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lines: list[str]) -> list[Problem]:
     src = unquote(token.attrGet("src") or "")  # as the writer wrote it: café.png, not caf%C3%A9.png
-    line, column = _locate(src, block, source, lines)
+    line, column = locate(src, block, source, lines)
     if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I):
         return [Problem.at(messages.IMAGE_OUTSIDE.format(src=src), source.path, line, column)]
     if "\0" in src:  # no file has a NUL in its name
@@ -399,14 +426,4 @@ def _check_image(token: Token, block: Token, source: SourceFile, root: Path, lin
     else:
         token.attrSet("src", mounted_url(root, path))
     return problems
-
-
-def _locate(needle: str, block: Token, source: SourceFile, lines: list[str]) -> tuple[int, int]:
-    """The line and column of `needle` within a block, in the file's own numbering."""
-    start, end = block.map if block.map else (0, len(lines))
-    for index in range(start, min(end, len(lines))):
-        column = lines[index].find(needle)
-        if column >= 0:
-            return index + source.first_line, column + 1
-    return start + source.first_line, 1
 

@@ -28,6 +28,7 @@ from mdit_py_plugins.container import container_plugin
 
 from pressroom import messages
 from pressroom.model import SourceFile
+from pressroom.places import locate
 from pressroom.problems import Problem
 
 # The word each numbered kind prints before its number; a reference prints the same.
@@ -95,7 +96,7 @@ def number_blocks(md: MarkdownIt, files: tuple[SourceFile, ...]) -> list[Problem
             references += [(child.meta["label"], source, token) for child in token.children or [] if child.type == "xref"]
     for label, source, block in references:
         if label not in registry.numbers:
-            line, column = _locate(f"@{label}", block, source)
+            line, column = locate(f"@{label}", block, source)
             problems.append(Problem.at(messages.LABEL_UNDEFINED.format(label=label), source.path, line, column))
     return problems
 
@@ -180,13 +181,3 @@ def _mark_source_lines(state) -> None:
             inline = state.tokens[index + 1]
             if SOURCE_LINE.match(inline.content):
                 token.attrSet("class", "source")
-
-
-def _locate(needle: str, block: Token, source: SourceFile) -> tuple[int, int]:
-    lines = source.text.split("\n")
-    start, end = block.map if block.map else (0, len(lines))
-    for index in range(start, min(end, len(lines))):
-        column = lines[index].find(needle)
-        if column >= 0:
-            return index + source.first_line, column + 1
-    return start + source.first_line, 1

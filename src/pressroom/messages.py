@@ -212,9 +212,44 @@ RUNNING_HEAD_TOO_LONG = (
 )
 LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Add a space or line break opportunity."
 
-# Words printed in the report itself
-BIBLIOGRAPHY_HEADING = "Bibliography"
-REPORT_WORDS = {"contents": "Contents", "acronyms": "Acronyms", "key_messages": "Key messages"}
+# Words printed in the report itself, in the report's language (Language.words): CLDR has no
+# words for these, so this is a small table of our own, English where a language or word is
+# missing. Keys are CLDR language codes, with the script for Chinese. `note_call` is what a screen
+# reader says for a note call (the link's description in the screen file).
+REPORT_WORDS_BY_LANGUAGE = {
+    "en": {
+        "contents": "Contents", "acronyms": "Acronyms", "bibliography": "Bibliography", "note_call": "Note {number}",
+        "key_messages": "Key messages",
+    },
+    "fr": {
+        "contents": "Sommaire", "acronyms": "Sigles et acronymes", "bibliography": "Bibliographie", "note_call": "Note {number}",
+        "key_messages": "Messages clés",
+    },
+    "es": {
+        "contents": "Índice", "acronyms": "Siglas y acrónimos", "bibliography": "Bibliografía", "note_call": "Nota {number}",
+        "key_messages": "Mensajes clave",
+    },
+    "pt": {"contents": "Índice", "acronyms": "Siglas e acrónimos", "bibliography": "Bibliografia", "note_call": "Nota {number}"},
+    "ru": {"contents": "Содержание", "acronyms": "Сокращения", "bibliography": "Библиография", "note_call": "Примечание {number}"},
+    "vi": {"contents": "Mục lục", "acronyms": "Từ viết tắt", "bibliography": "Tài liệu tham khảo", "note_call": "Chú thích {number}"},
+    "id": {"contents": "Daftar isi", "acronyms": "Singkatan", "bibliography": "Daftar pustaka", "note_call": "Catatan {number}"},
+    "th": {"contents": "สารบัญ", "acronyms": "อักษรย่อ", "bibliography": "บรรณานุกรม", "note_call": "เชิงอรรถ {number}"},
+    "lo": {"contents": "ສາລະບານ", "acronyms": "ຕົວຫຍໍ້", "bibliography": "ເອກະສານອ້າງອີງ", "note_call": "ໝາຍເຫດ {number}"},
+    "km": {"contents": "មាតិកា", "acronyms": "អក្សរកាត់", "bibliography": "គន្ថនិទ្ទេស", "note_call": "កំណត់សម្គាល់ {number}"},
+    "my": {"contents": "မာတိကာ", "acronyms": "အတိုကောက်များ", "bibliography": "ကျမ်းကိုးစာရင်း", "note_call": "မှတ်ချက် {number}"},
+    "ar": {"contents": "المحتويات", "acronyms": "المختصرات", "bibliography": "المراجع", "note_call": "الحاشية {number}"},
+    "fa": {"contents": "فهرست مطالب", "acronyms": "کوته‌نوشت‌ها", "bibliography": "کتاب‌نامه", "note_call": "یادداشت {number}"},
+    "ur": {"contents": "فہرست", "acronyms": "مخففات", "bibliography": "کتابیات", "note_call": "حاشیہ {number}"},
+    "hi": {"contents": "विषय सूची", "acronyms": "संक्षिप्ताक्षर", "bibliography": "ग्रंथ सूची", "note_call": "टिप्पणी {number}"},
+    "ne": {"contents": "विषयसूची", "acronyms": "संक्षिप्त रूपहरू", "bibliography": "सन्दर्भ सामग्री", "note_call": "टिप्पणी {number}"},
+    "bn": {"contents": "সূচিপত্র", "acronyms": "সংক্ষিপ্ত রূপ", "bibliography": "গ্রন্থপঞ্জি", "note_call": "টীকা {number}"},
+    "zh-Hans": {"contents": "目录", "acronyms": "缩略语", "bibliography": "参考文献", "note_call": "注 {number}"},
+    "zh-Hant": {"contents": "目錄", "acronyms": "縮略語", "bibliography": "參考文獻", "note_call": "註 {number}"},
+    "ja": {"contents": "目次", "acronyms": "略語", "bibliography": "参考文献", "note_call": "注 {number}"},
+    "ko": {"contents": "목차", "acronyms": "약어", "bibliography": "참고 문헌", "note_call": "주 {number}"},
+}
+REPORT_WORDS = REPORT_WORDS_BY_LANGUAGE["en"]
+BIBLIOGRAPHY_HEADING = REPORT_WORDS["bibliography"]
 
 # CLI
 BUILT = "{path}: {pages} pages, {notes} notes, {seconds:.1f} s"
@@ -309,7 +344,7 @@ LETTERHEAD_BLEED = (
 )
 COVER_PAGE_LABEL = "Cover "
 # What a screen reader says for a note call (the link annotation's description).
-NOTE_CALL_DESCRIPTION = "Note {number}"
+NOTE_CALL_DESCRIPTION = REPORT_WORDS["note_call"]  # the fallback when a call has none of its own
 
 # Watch
 WATCH_STARTED = "Watching {source}. Preview: {url} (open it in a browser). Stop with Ctrl+C."

@@ -6,9 +6,23 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from markdown_it.token import Token
+
 from pressroom.images import MAX_SVG_BYTES, SVG_SUFFIX
 from pressroom.model import SourceFile
 from pressroom.problems import Problem
+
+
+def locate(needle: str, block: Token, source: SourceFile, lines: list[str] | None = None) -> tuple[int, int]:
+    """The line and column of `needle` within a parsed block (its token's source map), in
+    the file's own numbering; the block's first line when it is not found."""
+    lines = source.text.split("\n") if lines is None else lines
+    start, end = block.map if block.map else (0, len(lines))
+    for index in range(start, min(end, len(lines))):
+        column = lines[index].find(needle)
+        if column >= 0:
+            return index + source.first_line, column + 1
+    return start + source.first_line, 1
 
 
 def placed(problems: list[Problem], files: tuple[SourceFile, ...], root: Path | None = None) -> list[Problem]:

@@ -10,10 +10,9 @@ import jinja2
 import markupsafe
 
 from pressroom import conventions, messages
-from pressroom.markdown import Body, Heading
 from pressroom.icc import cmyk_profile_path
 from pressroom.language import language_of
-from pressroom.markdown import Body
+from pressroom.markdown import Body, Heading
 from pressroom.model import Report
 from pressroom.profiles import Profile, profile_css
 from pressroom.resources import styles_dir, templates_dir
@@ -37,12 +36,12 @@ class HtmlDocument:
     resource_dirs: tuple[Path, ...] = ()
 
 
-def contents_of(body: Body, acronyms: dict[str, str]) -> list[Heading]:
+def contents_of(body: Body, acronyms: dict[str, str], words: dict[str, str] = messages.REPORT_WORDS) -> list[Heading]:
     """The entries of the table of contents: chapters (#) and their sections (##), with the
     acronyms first; none when the report has no chapters (a briefing paper)."""
     if not any(heading.level == 1 for heading in body.headings):
         return []
-    front = [Heading(1, messages.REPORT_WORDS["acronyms"], "acronyms")] if acronyms else []
+    front = [Heading(1, words["acronyms"], "acronyms")] if acronyms else []
     return front + [heading for heading in body.headings if heading.level <= 2]
 
 
@@ -79,8 +78,8 @@ def fill_template(
         display_date=report.language.month_and_year(settings.date),
         blank_pages=blank_pages,
         note_pages=note_pages,
-        contents=contents_of(body, settings.acronyms),
-        words=messages.REPORT_WORDS,
+        contents=contents_of(body, settings.acronyms, report.language.words),
+        words=report.language.words,
     )
     stylesheets = (styles_dir() / "_base.css", report.stylesheet)
     css = "\n".join((profile_css(profile, settings, stylesheets), report.fonts.css(), report.language.css()))

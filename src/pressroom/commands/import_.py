@@ -7,8 +7,6 @@ from pathlib import Path
 
 from pressroom import messages
 from pressroom.commands.output import print_problems, shown
-from pressroom.importing import default_folder, import_draft
-from pressroom.problems import errors_in
 
 HELP = messages.IMPORT_HELP
 
@@ -23,6 +21,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Here, not at the top: `--help` need not load pandoc, Pillow or the report model.
+    from pressroom.importing import default_folder, import_draft
+    from pressroom.problems import errors_in
+
     folder = args.output or default_folder(args.draft)
     changes = "accept" if args.accept_changes else "reject" if args.reject_changes else "stop"
     imported, problems = import_draft(args.draft, folder, organisation=args.organisation, changes=changes)

@@ -52,9 +52,9 @@ def _wrap_add_tags(add_tags: Any) -> Any:
                 _drop_empty_kids(pdf, note)
                 if note_id not in _calls:
                     continue
-                call, text = _calls[note_id]
+                call, description = _calls[note_id]
                 if call["S"] == "/Link":
-                    _tag_call(pdf, call, text)
+                    _tag_call(pdf, call, description)
                 _move_after_call(pdf, note, call, placed)
         finally:
             for state in _STATE:
@@ -94,7 +94,8 @@ def _classify(box: Any, element: Any) -> None:
         element["S"] = "/Lbl"
     elif element["S"] == "/Link" and (box.element.get("href") or "").startswith("#"):
         text = "".join(box.element.itertext()).strip()
-        _calls.setdefault(box.element.get("href")[1:], (element, text))
+        description = box.element.get("data-description") or messages.NOTE_CALL_DESCRIPTION.format(number=text)
+        _calls.setdefault(box.element.get("href")[1:], (element, description))
 
 
 def _drop_empty_kids(pdf: Any, note: Any) -> None:
@@ -107,8 +108,9 @@ def _drop_empty_kids(pdf: Any, note: Any) -> None:
     )
 
 
-def _tag_call(pdf: Any, link: Any, text: str) -> None:
-    """The call: a Link to the note inside a Reference; its annotation says "Note N"."""
+def _tag_call(pdf: Any, link: Any, description: str) -> None:
+    """The call: a Link to the note inside a Reference; its annotation says "Note N" in the
+    report's language (the call's data-description)."""
     parent = referenced(pdf, link["P"])
     reference = pydyf.Dictionary({"Type": "/StructElem", "S": "/Reference", "P": link["P"], "K": pydyf.Array([link.reference])})
     if "Pg" in link:
@@ -119,7 +121,7 @@ def _tag_call(pdf: Any, link: Any, text: str) -> None:
     for kid in link["K"]:
         target = referenced(pdf, kid)
         if isinstance(target, pydyf.Dictionary) and target.get("Type") == "/OBJR":
-            referenced(pdf, target["Obj"])["Contents"] = pydyf.String(messages.NOTE_CALL_DESCRIPTION.format(number=text))
+            referenced(pdf, target["Obj"])["Contents"] = pydyf.String(description)
 
 
 def _move_after_call(pdf: Any, note: Any, link: Any, placed: dict[int, int]) -> None:
