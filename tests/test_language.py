@@ -69,8 +69,8 @@ def test_report_words_in_the_language_and_english_where_untranslated():
     assert language_of("fr").words["contents"] == "Sommaire"
     assert language_of("zh-CN").words["bibliography"] == "参考文献"
     assert language_of("th").words["note_call"].format(number=3) == "เชิงอรรถ 3"
-    assert language_of("sw").words == {"contents": "Contents", "acronyms": "Acronyms",
-                                       "bibliography": "Bibliography", "note_call": "Note {number}"}
+    assert language_of("sw").words == {"contents": "Contents", "acronyms": "Acronyms", "bibliography": "Bibliography",
+                                       "note_call": "Note {number}", "key_messages": "Key messages"}
 
 
 def test_russian_may_hyphenate_after_two_letters():

@@ -26,6 +26,10 @@ SEPARATING_TAGS = BLOCK_TAGS - INLINE_TAGS | {"br"}
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
+# HTML printed as typed is one long word (`style="color:red">styled`): a break chance after
+# '=', '"' and '>' lets it wrap instead of stretching the justified line before it.
+TAG_BREAKS = re.compile(r'(?:(?<=&gt;)|(?<=[="]))(?=[^\s"])')
+
 @dataclass(frozen=True)
 class Finding:
     """A message about the fragment, at a line and column counted from its start (1-based)."""
@@ -132,7 +136,7 @@ def _as_text(fragment: str, refused: list[_Tag], other: list[tuple[int, int, str
     findings += [Finding(messages.RAW_HTML_PRINTED.format(html=_short(text)), line, column + 1) for line, column, text in other]
     findings.sort(key=lambda finding: (finding.line, finding.column))
     text = COMMENT.sub("", fragment)
-    escaped = html.escape(text.strip() if block else text, quote=False)
+    escaped = TAG_BREAKS.sub("\u200b", html.escape(text.strip() if block else text, quote=False))
     return RawHtml(f"<p>{escaped}</p>\n" if block else escaped, text, tuple(findings))
 
 
