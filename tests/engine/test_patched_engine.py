@@ -2,7 +2,7 @@
 
 import pytest
 import weasyprint
-from weasyprint.layout import LayoutContext, block, page
+from weasyprint.layout import LayoutContext, block, inline, page
 from weasyprint.pdf import tags
 from weasyprint.pdf.stream import Stream
 
@@ -14,7 +14,7 @@ def _targets():
     return [(LayoutContext, "_update_footnote_area"), (block, "_linebox_layout"),
             (block, "block_level_layout"), (page, "make_page"),
             (page, "block_level_layout"), (weasyprint.document, "build_formatting_structure"), (weasyprint.document, "draw_page"),
-            (Stream, "marked"), (tags, "_build_box_tree"), (weasyprint.pdf, "add_tags")]
+            (Stream, "marked"), (tags, "_build_box_tree"), (weasyprint.pdf, "add_tags"), (inline, "justify_line")]
 
 
 def _snapshot():
@@ -25,7 +25,8 @@ def test_pinned_version():
     assert weasyprint.__version__ == REQUIRED_WEASYPRINT == "70.0"
     assert [module.__name__.rsplit(".", 1)[1] for module in PATCHES] == [
         "footnote_area_rounding", "footnote_area_empty", "footnote_policy_line",
-        "footnote_lost_on_orphans", "footnote_split_long", "footnote_whitespace", "text_extraction_clusters", "line_breaks_house", "structure_lang",
+        "footnote_lost_on_orphans", "footnote_split_long", "footnote_whitespace", "justify_unlimited_stretch",
+        "text_extraction_clusters", "line_breaks_house", "structure_lang",
         "tags_margin_boxes", "tags_split_blocks", "tags_footnotes"]
 
 
