@@ -111,16 +111,19 @@ def _read(draft: Path, changes: Changes, media: Path | None) -> Node:
     return json.loads(pypandoc.convert_file(str(draft), "json", format=READERS[draft.suffix.lower()], extra_args=options))
 
 
-def _elements(node: Any) -> Iterator[Node]:
-    """Every element of the tree, in reading order (a note where it is called)."""
+def _elements(node: Any, notes: bool = True) -> Iterator[Node]:
+    """Every element of the tree, in reading order (a note where it is called, unless
+    `notes` is false)."""
     if isinstance(node, dict):
+        if not notes and node.get("t") == "Note":
+            return
         if "t" in node:
             yield node
         for value in node.values():
-            yield from _elements(value)
+            yield from _elements(value, notes)
     elif isinstance(node, list):
         for value in node:
-            yield from _elements(value)
+            yield from _elements(value, notes)
 
 
 def _rewrite(node: Any, rewrite) -> None:
@@ -138,7 +141,7 @@ def _rewrite(node: Any, rewrite) -> None:
 def stringify(node: Any) -> str:
     """The words of a piece of the tree, notes left out."""
     words = []
-    for element in _elements_outside_notes(node):
+    for element in _elements(node, notes=False):
         if element["t"] in ("Str", "MetaString"):
             words.append(element["c"])
         elif element["t"] in ("Space", "SoftBreak", "LineBreak"):
@@ -146,21 +149,9 @@ def stringify(node: Any) -> str:
     return re.sub(r"\s+", " ", "".join(words)).strip()
 
 
-def _elements_outside_notes(node: Any) -> Iterator[Node]:
-    if isinstance(node, dict):
-        if node.get("t") == "Note":
-            return
-        if "t" in node:
-            yield node
-        for value in node.values():
-            yield from _elements_outside_notes(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _elements_outside_notes(value)
-
 
 def _spans_outside_notes(block: Node) -> Iterator[Node]:
-    return (element for element in _elements_outside_notes(block["c"]) if element["t"] == "Span")
+    return (element for element in _elements(block["c"], notes=False) if element["t"] == "Span")
 
 
 def _note_targets(blocks: list, notes: list[Node], facts: PackageFacts) -> dict[str, int]:
@@ -239,7 +230,7 @@ def _needs_joining(cell: list) -> bool:
 def _one_line_cell(cell: list) -> str:
     """A Markdown table cell is one line: a cell's paragraphs and list items are joined with '; '
     (pandoc would otherwise write an HTML table, which pressroom does not read)."""
-    lines = [block["c"] for block in _elements_outside_notes(cell[4]) if block["t"] in ("Plain", "Para")]
+    lines = [block["c"] for block in _elements(cell[4], notes=False) if block["t"] in ("Plain", "Para")]
     inlines: list[Node] = []
     for line in lines:
         inlines += ([{"t": "Str", "c": ";"}, {"t": "Space"}] if inlines else []) + line
