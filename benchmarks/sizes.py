@@ -27,3 +27,15 @@ def write_repeated_report(folder: Path, copies: int) -> Path:
     settings["files"] = files
     (folder / "report.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return folder
+
+
+def write_one_file_report(folder: Path, copies: int) -> Path:
+    """The same text `copies` times over in a single file, each copy's note labels made its own
+    (copy 3's [^1] is [^c3-1]); returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = yaml.safe_load((PAPER / "report.yaml").read_text(encoding="utf-8"))
+    text = (PAPER / "briefing-paper.md").read_text(encoding="utf-8")
+    (folder / "report.md").write_text("\n\n".join(text.replace("[^", f"[^c{copy}-") for copy in range(copies)), encoding="utf-8")
+    settings["files"] = ["report.md"]
+    (folder / "report.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return folder

@@ -1,5 +1,6 @@
-"""`watch`'s immediate preview: the edited Markdown file alone, laid out as the screen file
-would be, shown at the page of the edit while the whole report is built after it.
+"""`watch`'s immediate preview: the edited Markdown file alone (or, in a report of one file,
+the edited section: markdown_sections.py), laid out as the screen file would be, shown at the
+page of the edit while the whole report is built after it.
 
 Laying out one file of a 30-page report takes a fraction of the whole; its notes are
 numbered from 1 and it has no cross-file context, which the full build that follows restores.
@@ -16,6 +17,7 @@ from pathlib import Path
 from pressroom.layout import lay_out
 from pressroom.load import load_source
 from pressroom.markdown import render_markdown
+from pressroom.markdown_sections import section_around
 from pressroom.problems import errors_in
 from pressroom.profiles import profiles_for
 from pressroom.template import fill_template
@@ -47,13 +49,17 @@ def edited_line(before: str, after: str) -> str:
 
 
 def preview_part(source: Path, edited: Path, line: str = "") -> PartPreview | None:
-    """The edited file of a report of several files, alone; None when there is nothing to gain
-    (a report of one file) or it has a problem (the full build will name it)."""
+    """The edited file of a report of several files, alone, or the edited section of a report
+    of one file; None when there is nothing to gain or it has a problem (the full build will
+    name it)."""
     loaded, _ = load_source(source)
     report, problems = validate(loaded) if loaded else (None, [])
-    if report is None or errors_in(problems) or len(report.files) < 2:
+    if report is None or errors_in(problems):
         return None
     part = tuple(file for file in report.files if file.path.resolve() == edited.resolve())
+    if len(report.files) == 1 and part:
+        section = section_around(part[0], line)
+        part = (section,) if section else ()
     if not part:
         return None
     report = dataclasses.replace(report, files=part)

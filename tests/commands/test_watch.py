@@ -244,6 +244,28 @@ def test_an_edit_to_one_file_of_several_is_previewed_alone_at_its_page_then_the_
     assert watcher.poll() is None, "nothing changed since the whole report was built"
 
 
+def test_an_edit_to_a_report_of_one_file_is_previewed_as_its_section(report_copy: Path, tmp_path: Path) -> None:
+    """The briefing paper is one file: an edit under its first heading is laid out with that
+    section alone (fewer pages than the whole), then the whole report is built."""
+    paper = report_copy / "briefing-paper.md"
+    watcher = Watcher(report_copy, tmp_path / "report.pdf")
+    first = watcher.poll()
+    assert first is not None and first.ok
+    whole_pages = len(pypdf.PdfReader(tmp_path / "report.pdf").pages)
+    lines = paper.read_text().split("\n")
+    lines.insert(2, f"{NEW_PARAGRAPH}\n")
+    paper.write_text("\n".join(lines))
+
+    preview = watcher.poll()
+    assert preview is not None and preview.preview is not None
+    pages = pypdf.PdfReader(io.BytesIO(preview.preview.pdf)).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert NEW_PARAGRAPH in text and "major global threats" not in text
+    assert len(pages) < whole_pages
+    whole = watcher.poll()
+    assert whole is not None and whole.ok and whole.preview is None
+
+
 def test_the_edited_line_is_the_first_that_differs() -> None:
     assert edited_line("a\nb\nc\n", "a\nB\nc\n") == "B"
     assert edited_line("a\nb\n", "a\nb\nnew\n") == "new"
