@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -70,7 +71,18 @@ def test_report_words_in_the_language_and_english_where_untranslated():
     assert language_of("zh-CN").words["bibliography"] == "参考文献"
     assert language_of("th").words["note_call"].format(number=3) == "เชิงอรรถ 3"
     assert language_of("sw").words == {"contents": "Contents", "acronyms": "Acronyms", "bibliography": "Bibliography",
-                                       "note_call": "Note {number}", "key_messages": "Key messages"}
+                                       "note_call": "Note {number}", "key_messages": "Key messages", "figure": "Figure",
+                                       "table": "Table", "box": "Box", "on_page": " on page {page}"}
+    assert language_of("pt").words["key_messages"] == "Key messages", "a word missing in a language is English"
+
+
+def test_every_translation_has_the_placeholders_of_the_english_words():
+    from pressroom.messages import REPORT_WORDS, REPORT_WORDS_BY_LANGUAGE
+
+    for code, words in REPORT_WORDS_BY_LANGUAGE.items():
+        for key, word in words.items():
+            assert key in REPORT_WORDS, (code, key)
+            assert re.findall(r"{\w+}", word) == re.findall(r"{\w+}", REPORT_WORDS[key]), (code, key)
 
 
 def test_russian_may_hyphenate_after_two_letters():

@@ -187,3 +187,56 @@ def test_the_briefing_style_shows_no_contents_even_when_the_text_has_chapters(tm
     text = "\n".join(page_texts(tmp_path / "brief.pdf"))
     assert "Contents" not in text and "Non-governmental" not in text
     assert result.pages == 2
+
+
+ARABIC_CHAPTERS = """\
+# مقدمة
+
+أصبحت تكنولوجيا المعلومات والاتصالات اليوم عنصرًا أساسيًا في الحياة الحديثة، كما يبين @fig:reports.
+
+::: figure #fig:reports البلاغات حسب السنة
+| السنة | البلاغات |
+|---|--:|
+| 2014 | 78946 |
+:::
+
+# الخاتمة
+
+::: box #box:key إطار
+نص داخل الإطار عن الأطفال والشباب.
+:::
+
+فقرة أخيرة تشير إلى @box:key.
+"""
+
+
+@pytest.fixture(scope="module")
+def arabic_long_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from report_folders import write_report
+
+    folder = write_report(tmp_path_factory.mktemp("ar-long") / "report", ARABIC_CHAPTERS, language="ar", style="long-report",
+                          acronyms={"ICT": "تكنولوجيا المعلومات والاتصالات"})
+    output = folder.parent / "ar.pdf"
+    build(folder, output, profile="screen")
+    return output
+
+
+def test_a_right_to_left_long_report_opens_chapters_on_left_hand_pages_with_the_outer_corners_mirrored(arabic_long_report):
+    """In a right-to-left book the first page is a left-hand page and chapters open on the
+    odd (left-hand) pages too; the page number sits at the outer foot, the left corner there."""
+    from pdfread import pages as read_pages
+
+    titles = ("مقدمة", "الخاتمة")
+    large = large_text(arabic_long_report)
+    openers = [page for page in read_pages(arabic_long_report)
+               if any(title in large[page.number - 1] or title[::-1] in large[page.number - 1] for title in titles)]
+    assert [page.number % 2 for page in openers] == [1, 1], [page.number for page in openers]
+    for page in openers:
+        number = next(word for word in page.words if word.text == str(page.number) and word.y0 > page.height * 0.9)
+        assert number.x1 < page.width / 2, "on a left-hand page the outer corner is the left"
+
+
+def test_numbered_blocks_and_their_references_are_in_the_reports_language(arabic_long_report):
+    text = re.sub(r"\s+", " ", "\f".join(page_texts(arabic_long_report)))
+    assert "Figure" not in text and "Box" not in text and "on page" not in text
+    assert "الإطار" in text and "الشكل" in text and "في الصفحة" in text

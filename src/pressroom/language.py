@@ -130,11 +130,13 @@ class Language:
         """The custom properties through which the stylesheets follow the language."""
         before, rest = self.page_label.split("{page}", 1)
         between, after = rest.split("{pages}", 1)
+        reference_before, reference_after = self.words["on_page"].split("{page}", 1)
         return (
             f":root {{ --text-align: {'justify' if self.justify else 'start'}; "
             f"--tracking: {1 if self.script in CASED_SCRIPTS else 0}; --leading: {LEADING.get(self.script, 1)}; "
             f"--page-label-before: {_css_string(before)}; --page-label-between: {_css_string(between)}; "
-            f"--page-label-after: {_css_string(after)}; }}"
+            f"--page-label-after: {_css_string(after)}; "
+            f"--reference-page-before: {_css_string(reference_before)}; --reference-page-after: {_css_string(reference_after)}; }}"
         ) + self._hyphenation_css()
 
     def _hyphenation_css(self) -> str:

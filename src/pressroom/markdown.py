@@ -94,7 +94,7 @@ def new_parser(language: Language | None = None) -> MarkdownIt:
     # always_match_refs: a call without a definition becomes a token we can report on.
     parser.use(footnote_plugin, move_to_end=False, always_match_refs=True)
     parser.add_render_rule("footnote_ref", _render_call)
-    parser.use(figures_plugin)
+    parser.use(figures_plugin, (language or language_of("en")).words)
     parser.add_render_rule("html_block", _render_raw_html)
     parser.add_render_rule("html_inline", _render_raw_html)
     parser.add_render_rule("ordered_list_open", _render_ordered_list)

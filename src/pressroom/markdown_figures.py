@@ -31,8 +31,9 @@ from pressroom.model import SourceFile
 from pressroom.places import locate
 from pressroom.problems import Problem
 
-# The word each numbered kind prints before its number; a reference prints the same.
-NUMBERED = {"figure": "Figure", "table": "Table", "box": "Box"}
+# The numbered kinds; each prints its word (Language.words) before its number, and so does a
+# reference to it.
+NUMBERED = ("figure", "table", "box")
 LABEL_PREFIX = {"fig": "figure", "tab": "table", "box": "box"}
 UNNUMBERED = ("callout", "summary")
 INFO = re.compile(r"^\s*(?:#(?P<label>[a-z]+:[\w-]+))?\s*(?P<caption>.*?)\s*$", re.I)
@@ -46,6 +47,7 @@ class Registry:
     """Each label's kind and number (filled by number_blocks before the report renders),
     and the running numbers as the report renders."""
 
+    words: dict[str, str]
     numbers: dict[str, tuple[str, int]] = field(default_factory=dict)
     rendered: dict[str, int] = field(default_factory=dict)
 
@@ -54,9 +56,10 @@ class Registry:
         return self.rendered[kind]
 
 
-def figures_plugin(md: MarkdownIt) -> None:
-    """Install the containers and `@fig:label` references on a parser."""
-    registry = Registry()
+def figures_plugin(md: MarkdownIt, words: dict[str, str]) -> None:
+    """Install the containers and `@fig:label` references on a parser; `words` are the
+    report language's (Language.words)."""
+    registry = Registry(words)
     setattr(md, REGISTRY_ATTRIBUTE, registry)
     for kind in NUMBERED:
         container_plugin(md, kind, render=_numbered_renderer(md, kind, registry))
@@ -135,7 +138,7 @@ def _numbered_renderer(md: MarkdownIt, kind: str, registry: Registry):
         caption_tag = "p" if kind == "box" else "figcaption"
         return (
             f'<{tag} class="{kind}"{anchor}>\n<{caption_tag} class="caption">'
-            f'<span class="caption-label">{NUMBERED[kind]} {number}</span> {caption_html}</{caption_tag}>\n'
+            f'<span class="caption-label">{registry.words[kind]} {number}</span> {caption_html}</{caption_tag}>\n'
         )
 
     return render
@@ -166,7 +169,7 @@ def _reference_renderer(registry: Registry):
     def render(self: object, tokens: list[Token], idx: int, options: object, env: dict) -> str:
         label = tokens[idx].meta["label"]
         kind, number = registry.numbers.get(label, (LABEL_PREFIX.get(label.split(":")[0], "figure"), 0))
-        return f'<a class="xref" href="#{escape(anchor_of(label))}">{NUMBERED[kind]}\u00a0{number or "?"}</a>'
+        return f'<a class="xref" href="#{escape(anchor_of(label))}">{registry.words[kind]}\u00a0{number or "?"}</a>'
 
     return render
 

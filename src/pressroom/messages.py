@@ -215,38 +215,104 @@ LINE_OUTSIDE = "A line on page {page} runs outside the text block ('{text}'). Ad
 # Words printed in the report itself, in the report's language (Language.words): CLDR has no
 # words for these, so this is a small table of our own, English where a language or word is
 # missing. Keys are CLDR language codes, with the script for Chinese. `note_call` is what a screen
-# reader says for a note call (the link's description in the screen file).
+# reader says for a note call (the link's description in the screen file); figure, table and box
+# label numbered blocks, and `on_page` follows a reference to one ("Figure 3 on page 12").
 REPORT_WORDS_BY_LANGUAGE = {
     "en": {
         "contents": "Contents", "acronyms": "Acronyms", "bibliography": "Bibliography", "note_call": "Note {number}",
-        "key_messages": "Key messages",
+        "key_messages": "Key messages", "figure": "Figure", "table": "Table", "box": "Box",
+        "on_page": " on page {page}",
     },
     "fr": {
-        "contents": "Sommaire", "acronyms": "Sigles et acronymes", "bibliography": "Bibliographie", "note_call": "Note {number}",
-        "key_messages": "Messages clés",
+        "contents": "Sommaire", "acronyms": "Sigles et acronymes", "bibliography": "Bibliographie",
+        "note_call": "Note {number}", "key_messages": "Messages clés", "figure": "Figure", "table": "Tableau",
+        "box": "Encadré", "on_page": " à la page {page}",
     },
     "es": {
-        "contents": "Índice", "acronyms": "Siglas y acrónimos", "bibliography": "Bibliografía", "note_call": "Nota {number}",
-        "key_messages": "Mensajes clave",
+        "contents": "Índice", "acronyms": "Siglas y acrónimos", "bibliography": "Bibliografía",
+        "note_call": "Nota {number}", "key_messages": "Mensajes clave", "figure": "Figura", "table": "Tabla",
+        "box": "Recuadro", "on_page": " en la página {page}",
     },
-    "pt": {"contents": "Índice", "acronyms": "Siglas e acrónimos", "bibliography": "Bibliografia", "note_call": "Nota {number}"},
-    "ru": {"contents": "Содержание", "acronyms": "Сокращения", "bibliography": "Библиография", "note_call": "Примечание {number}"},
-    "vi": {"contents": "Mục lục", "acronyms": "Từ viết tắt", "bibliography": "Tài liệu tham khảo", "note_call": "Chú thích {number}"},
-    "id": {"contents": "Daftar isi", "acronyms": "Singkatan", "bibliography": "Daftar pustaka", "note_call": "Catatan {number}"},
-    "th": {"contents": "สารบัญ", "acronyms": "อักษรย่อ", "bibliography": "บรรณานุกรม", "note_call": "เชิงอรรถ {number}"},
-    "lo": {"contents": "ສາລະບານ", "acronyms": "ຕົວຫຍໍ້", "bibliography": "ເອກະສານອ້າງອີງ", "note_call": "ໝາຍເຫດ {number}"},
-    "km": {"contents": "មាតិកា", "acronyms": "អក្សរកាត់", "bibliography": "គន្ថនិទ្ទេស", "note_call": "កំណត់សម្គាល់ {number}"},
-    "my": {"contents": "မာတိကာ", "acronyms": "အတိုကောက်များ", "bibliography": "ကျမ်းကိုးစာရင်း", "note_call": "မှတ်ချက် {number}"},
-    "ar": {"contents": "المحتويات", "acronyms": "المختصرات", "bibliography": "المراجع", "note_call": "الحاشية {number}"},
-    "fa": {"contents": "فهرست مطالب", "acronyms": "کوته‌نوشت‌ها", "bibliography": "کتاب‌نامه", "note_call": "یادداشت {number}"},
-    "ur": {"contents": "فہرست", "acronyms": "مخففات", "bibliography": "کتابیات", "note_call": "حاشیہ {number}"},
-    "hi": {"contents": "विषय सूची", "acronyms": "संक्षिप्ताक्षर", "bibliography": "ग्रंथ सूची", "note_call": "टिप्पणी {number}"},
-    "ne": {"contents": "विषयसूची", "acronyms": "संक्षिप्त रूपहरू", "bibliography": "सन्दर्भ सामग्री", "note_call": "टिप्पणी {number}"},
-    "bn": {"contents": "সূচিপত্র", "acronyms": "সংক্ষিপ্ত রূপ", "bibliography": "গ্রন্থপঞ্জি", "note_call": "টীকা {number}"},
-    "zh-Hans": {"contents": "目录", "acronyms": "缩略语", "bibliography": "参考文献", "note_call": "注 {number}"},
-    "zh-Hant": {"contents": "目錄", "acronyms": "縮略語", "bibliography": "參考文獻", "note_call": "註 {number}"},
-    "ja": {"contents": "目次", "acronyms": "略語", "bibliography": "参考文献", "note_call": "注 {number}"},
-    "ko": {"contents": "목차", "acronyms": "약어", "bibliography": "참고 문헌", "note_call": "주 {number}"},
+    "pt": {
+        "contents": "Índice", "acronyms": "Siglas e acrónimos", "bibliography": "Bibliografia",
+        "note_call": "Nota {number}", "figure": "Figura", "table": "Tabela", "box": "Caixa",
+        "on_page": " na página {page}",
+    },
+    "ru": {
+        "contents": "Содержание", "acronyms": "Сокращения", "bibliography": "Библиография",
+        "note_call": "Примечание {number}", "figure": "Рисунок", "table": "Таблица", "box": "Врезка",
+        "on_page": " на с.\u00a0{page}",
+    },
+    "vi": {
+        "contents": "Mục lục", "acronyms": "Từ viết tắt", "bibliography": "Tài liệu tham khảo",
+        "note_call": "Chú thích {number}", "figure": "Hình", "table": "Bảng", "box": "Khung",
+        "on_page": " ở trang {page}",
+    },
+    "id": {
+        "contents": "Daftar isi", "acronyms": "Singkatan", "bibliography": "Daftar pustaka",
+        "note_call": "Catatan {number}", "figure": "Gambar", "table": "Tabel", "box": "Kotak",
+        "on_page": " di halaman {page}",
+    },
+    "th": {
+        "contents": "สารบัญ", "acronyms": "อักษรย่อ", "bibliography": "บรรณานุกรม", "note_call": "เชิงอรรถ {number}",
+        "figure": "ภาพที่", "table": "ตารางที่", "box": "กรอบที่", "on_page": " หน้า {page}",
+    },
+    "lo": {
+        "contents": "ສາລະບານ", "acronyms": "ຕົວຫຍໍ້", "bibliography": "ເອກະສານອ້າງອີງ", "note_call": "ໝາຍເຫດ {number}",
+        "figure": "ຮູບທີ", "table": "ຕາຕະລາງທີ", "box": "ກອບທີ", "on_page": " ໜ້າ {page}",
+    },
+    "km": {
+        "contents": "មាតិកា", "acronyms": "អក្សរកាត់", "bibliography": "គន្ថនិទ្ទេស",
+        "note_call": "កំណត់សម្គាល់ {number}", "figure": "រូបភាព", "table": "តារាង", "box": "ប្រអប់",
+        "on_page": " ទំព័រ {page}",
+    },
+    "my": {
+        "contents": "မာတိကာ", "acronyms": "အတိုကောက်များ", "bibliography": "ကျမ်းကိုးစာရင်း",
+        "note_call": "မှတ်ချက် {number}", "figure": "ပုံ", "table": "ဇယား", "box": "ဘောင်",
+        "on_page": " စာမျက်နှာ {page}",
+    },
+    "ar": {
+        "contents": "المحتويات", "acronyms": "المختصرات", "bibliography": "المراجع", "note_call": "الحاشية {number}",
+        "figure": "الشكل", "table": "الجدول", "box": "الإطار", "on_page": " في الصفحة {page}",
+    },
+    "fa": {
+        "contents": "فهرست مطالب", "acronyms": "کوته‌نوشت‌ها", "bibliography": "کتاب‌نامه",
+        "note_call": "یادداشت {number}", "figure": "شکل", "table": "جدول", "box": "کادر", "on_page": " در صفحهٔ {page}",
+    },
+    "ur": {
+        "contents": "فہرست", "acronyms": "مخففات", "bibliography": "کتابیات", "note_call": "حاشیہ {number}",
+        "figure": "شکل", "table": "جدول", "box": "خانہ", "on_page": " صفحہ {page} پر",
+    },
+    "hi": {
+        "contents": "विषय सूची", "acronyms": "संक्षिप्ताक्षर", "bibliography": "ग्रंथ सूची",
+        "note_call": "टिप्पणी {number}", "figure": "चित्र", "table": "तालिका", "box": "बॉक्स",
+        "on_page": ", पृष्ठ {page} पर",
+    },
+    "ne": {
+        "contents": "विषयसूची", "acronyms": "संक्षिप्त रूपहरू", "bibliography": "सन्दर्भ सामग्री",
+        "note_call": "टिप्पणी {number}", "figure": "चित्र", "table": "तालिका", "box": "बाकस",
+        "on_page": ", पृष्ठ {page} मा",
+    },
+    "bn": {
+        "contents": "সূচিপত্র", "acronyms": "সংক্ষিপ্ত রূপ", "bibliography": "গ্রন্থপঞ্জি",
+        "note_call": "টীকা {number}", "figure": "চিত্র", "table": "সারণি", "box": "বক্স", "on_page": ", পৃষ্ঠা {page}",
+    },
+    "zh-Hans": {
+        "contents": "目录", "acronyms": "缩略语", "bibliography": "参考文献", "note_call": "注 {number}", "figure": "图",
+        "table": "表", "box": "专栏", "on_page": "（第\u00a0{page}\u00a0页）",
+    },
+    "zh-Hant": {
+        "contents": "目錄", "acronyms": "縮略語", "bibliography": "參考文獻", "note_call": "註 {number}", "figure": "圖",
+        "table": "表", "box": "專欄", "on_page": "（第\u00a0{page}\u00a0頁）",
+    },
+    "ja": {
+        "contents": "目次", "acronyms": "略語", "bibliography": "参考文献", "note_call": "注 {number}", "figure": "図",
+        "table": "表", "box": "コラム", "on_page": "（{page}\u00a0ページ）",
+    },
+    "ko": {
+        "contents": "목차", "acronyms": "약어", "bibliography": "참고 문헌", "note_call": "주 {number}", "figure": "그림",
+        "table": "표", "box": "상자", "on_page": " ({page}쪽)",
+    },
 }
 REPORT_WORDS = REPORT_WORDS_BY_LANGUAGE["en"]
 BIBLIOGRAPHY_HEADING = REPORT_WORDS["bibliography"]
