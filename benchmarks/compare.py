@@ -1,6 +1,6 @@
 """pressroom against its engine, in one alternating run, at 4, 30, 92 and 367 pages.
 
-    .venv/bin/python benchmarks/compare.py [--repeat 3] [--copies 1 10 32 127]
+    .venv/bin/python benchmarks/compare.py [--repeat 3] [--copies 1 7 23 91]
 
 The report is the briefing paper, its text repeated (sizes.py). Each round runs every tool
 once on every size, so a busy machine slows all of them alike; the table gives medians:

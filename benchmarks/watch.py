@@ -1,8 +1,8 @@
 """`pressroom watch`: seconds from a save to the edited page in the browser, end to end.
 
-    .venv/bin/python benchmarks/watch.py [--repeat 3] [--copies 10] [--one-file]
+    .venv/bin/python benchmarks/watch.py [--repeat 3] [--copies 7] [--one-file]
 
-A 30-page report (the briefing paper's text ten times, one file per copy, see sizes.py) is
+A 30-page report (the briefing paper's text seven times, one file per copy, see sizes.py) is
 watched by `pressroom watch` in its own process, with the preview open in headless Chromium
 as tests/commands/test_watch.py drives it. Each run appends a paragraph to one file and
 times, from the write (with --one-file, the copies are one file and the edit goes under the
@@ -51,7 +51,7 @@ def _edit(folder: Path, sentence: str, one_file: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--copies", type=int, default=10, help="copies of the briefing paper's text (10: 30 pages)")
+    parser.add_argument("--copies", type=int, default=7, help="copies of the briefing paper's text (7: 30 pages)")
     parser.add_argument("--one-file", action="store_true", help="the copies in one file: the preview is the edited section")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
