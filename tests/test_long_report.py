@@ -19,7 +19,7 @@ from pressroom.problems import UserError
 SAMPLE = Path(__file__).resolve().parent / "data" / "long-report"
 CONTENTS_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.\s*){3,}\s*(?P<page>\d+)$")
 BODY_PX = (13.5, 14.5)  # body text is 10.5 pt (14 px)
-HEADING_PX = 16  # section headings are 13 pt (17.3 px) and more; body text 10.3 pt
+HEADING_PX = 16  # section headings are 15 pt (20 px) and more; body text 10.5 pt (14 px)
 REFERENCE = re.compile(r"\b(Figure|Table|Box) (\d+) on page (\d+)")
 
 
