@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from itertools import islice
 from typing import Any
 
 import weasyprint.draw.text
@@ -133,6 +134,16 @@ def _rewrite(stream: Any, font: Any, text: str, show_text: Any) -> None:
         show_text("".join(pending))
 
 
+def _has_ligatures(font: Any) -> bool:
+    """Whether ``font`` has drawn a right-to-left ligature yet (most text needs no rewriting)."""
+    seen = font.__dict__.get("_pressroom_seen", 0)
+    if seen != len(font.to_unicode):
+        new = islice(font.to_unicode.values(), seen, None)
+        font._pressroom_ligatures = font.__dict__.get("_pressroom_ligatures", False) or any(map(_right_to_left, new))
+        font._pressroom_seen = len(font.to_unicode)
+    return font.__dict__.get("_pressroom_ligatures", False)
+
+
 def _wrap(draw_first_line: Any) -> Any:
     def _draw_first_line(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
         current: list[Any] = [None]
@@ -143,7 +154,7 @@ def _wrap(draw_first_line: Any) -> Any:
             set_font_size(name, size)
 
         def _show_text(text: str) -> None:
-            if current[0] is None or current[0].bitmap:
+            if current[0] is None or current[0].bitmap or not _has_ligatures(current[0]):
                 return show_text(text)
             _rewrite(stream, current[0], text, show_text)
 
