@@ -4,7 +4,9 @@ page looks the same."""
 
 import io
 import subprocess
+from types import SimpleNamespace
 
+import pydyf
 import pypdf
 
 from pressroom.engine import rtl_ligature_letters
@@ -51,3 +53,16 @@ def test_the_page_looks_the_same():
         return subprocess.run(["pdftoppm", "-r", "100", "-gray", "-"], input=pdf, capture_output=True, check=True).stdout
 
     assert picture(render_pdf(HTML, patched=[rtl_ligature_letters])) == picture(render_pdf(HTML))
+
+
+
+def test_companions_give_back_the_rendering_mode_in_force():
+    """Text drawn stroked (SVG sets mode 1 before the letters) stays stroked after the
+    invisible companions."""
+    stream = pydyf.Stream()
+    stream.begin_text()
+    stream.set_text_rendering(1)
+    font = SimpleNamespace(widths={0x2E: 300}, upem=1000)
+    rtl_ligature_letters._draw_companions(stream, font, [0x2E], stream.show_text)
+    modes = [bytes(chunk) for chunk in stream.stream if bytes(chunk).endswith(b" Tr")]
+    assert modes == [b"1 Tr", b"3 Tr", b"1 Tr"]

@@ -14,12 +14,11 @@ Reproduction: tests/engine/repros/rtl_lam_alef.html (pdftotext gives "باالس
 
 Fix: a glyph whose letters are right-to-left keeps only its first letter; each further letter
 is carried by that letter's own glyph, drawn invisibly (text rendering mode 3) just before
-the ligature, a little to its left, with its advance taken back. Every glyph then stands for
-one character, drawn in visual order like all the others, so any reader that reverses
-right-to-left text, by glyph (pypdf) or by character (poppler), gets the letters in logical
-order, and the page looks the same. The companion sits 0.15 em left of the ligature: poppler
-treats a character starting within 0.1 em of the previous one as a duplicate (fake bold) and
-one starting more than 0.2 em before the previous one's end as a new word.
+the ligature in the content stream and just left of it on the page, squeezed to 0.15 em so
+that it ends where the ligature starts. Every glyph then stands for one character, drawn in
+visual order like all the others, so any reader that reverses right-to-left text, by glyph
+(pypdf) or by character (poppler), gets the letters in logical order, and the page looks the
+same. More on what poppler does to right-to-left text: docs/extraction.md.
 """
 
 from __future__ import annotations
@@ -92,11 +91,24 @@ def _companions(font: Any, glyph: int) -> list[int]:
     return split[glyph]
 
 
+def _text_rendering(stream: Any) -> int:
+    """The text rendering mode in force: the last one set in this text object (SVG text sets
+    one for stroked letters), else the default, fill."""
+    for chunk in reversed(stream.stream):
+        chunk = bytes(chunk) if isinstance(chunk, (bytes, bytearray)) else b""
+        if chunk.endswith(b" Tr"):
+            return int(chunk.split()[0])
+        if chunk == b"BT":
+            break
+    return 0
+
+
 def _draw_companions(stream: Any, font: Any, companions: list[int], show_text: Any) -> None:
     """Draw ``companions`` invisibly, side by side, ending where they began (at the ligature).
 
     Each is squeezed (horizontal scaling) to COMPANION_WIDTH wide, whatever its own advance:
     invisible, its shape does not matter, and poppler then keeps it in the ligature's word."""
+    mode = _text_rendering(stream)
     stream.set_text_rendering(3)
     show_text(f"{COMPANION_WIDTH * len(companions)}")
     for companion in reversed(companions):  # the last letter is the leftmost
@@ -104,7 +116,7 @@ def _draw_companions(stream: Any, font: Any, companions: list[int], show_text: A
         stream.stream.append(f"{100 * scale:.4f} Tz".encode())  # pydyf has no operator for it
         show_text(f"<{companion:04x}>")
     stream.stream.append(b"100 Tz")
-    stream.set_text_rendering(0)
+    stream.set_text_rendering(mode)
 
 
 def _rewrite(stream: Any, font: Any, text: str, show_text: Any) -> None:
