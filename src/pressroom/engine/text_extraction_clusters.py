@@ -14,7 +14,8 @@ line's own text, which PDF readers use instead of the glyph map (PDF 32000-1, 14
 only in scripts whose glyphs map one to one (Latin, Cyrillic, Greek, CJK) are left as they are,
 and so are right-to-left lines: poppler lays an ActualText's characters out left to right and
 then reverses the line, so a logical ActualText would read back reversed, while the glyph map
-reads back in logical order there (lam-alef and raised harakat aside: see tests/test_languages.py).
+reads back in logical order there (ligatures: patch rtl_ligature_letters; raised harakat and
+brackets: docs/extraction.md).
 """
 
 from __future__ import annotations
