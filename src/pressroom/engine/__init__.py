@@ -25,6 +25,7 @@ from . import (  # noqa: E402
     footnote_whitespace,
     justify_unlimited_stretch,
     line_breaks_house,
+    page_references_quadratic,
     rtl_ligature_letters,
     structure_lang,
     text_extraction_clusters,
@@ -52,6 +53,7 @@ PATCHES: tuple[ModuleType, ...] = (
     tags_margin_boxes,
     tags_split_blocks,
     tags_footnotes,
+    page_references_quadratic,
 )
 
 
