@@ -28,3 +28,23 @@ def test_patched_call_on_last_line_moves_with_its_note():
     assert pages_with(pages, "second para line 7") == [1]  # earlier lines stay
     assert pages_with(pages, "second para line 8 CALL1") == [2]
     assert pages_with(pages, "THE-NOTE") == [2]
+
+
+def test_a_box_without_a_note_does_not_scan_the_notes_still_to_place():
+    """`None in context.footnotes` compared None with every waiting note, for every box of
+    every line: layout time grew with pages x notes."""
+    from types import SimpleNamespace
+
+    from pressroom.engine.footnote_policy_line import waiting
+
+    compared = []
+
+    class Note:
+        def __eq__(self, other):
+            compared.append(other)
+            return self is other
+
+    notes = [Note() for _ in range(50)]
+    context = SimpleNamespace(footnotes=notes)
+    assert not waiting(context, None) and compared == []
+    assert waiting(context, notes[3])

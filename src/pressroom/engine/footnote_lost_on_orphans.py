@@ -20,6 +20,7 @@ from typing import Any
 from weasyprint.layout import block
 
 from ._patching import Patch
+from .footnote_policy_line import waiting
 
 
 def _wrap(linebox_layout: Any) -> Any:
@@ -31,7 +32,7 @@ def _wrap(linebox_layout: Any) -> Any:
             return result
         for line in new_children[kept:]:
             for descendant in line.descendants():
-                if descendant.footnote in context.footnotes:
+                if waiting(context, descendant.footnote):
                     # The line stays here; its note can only follow the notes
                     # reported before it, on the next page.
                     context.layout_footnote(descendant.footnote)

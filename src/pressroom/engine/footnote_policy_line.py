@@ -32,7 +32,16 @@ def _line_footnotes(context: Any, line: Any) -> list[Any]:
     """Notes called from ``line`` and not laid out yet."""
     return [
         descendant.footnote for descendant in line.descendants()
-        if descendant.footnote in context.footnotes]
+        if waiting(context, descendant.footnote)]
+
+
+def waiting(context: Any, footnote: Any) -> bool:
+    """Whether ``footnote`` (a box's, None for most boxes) is a note not laid out yet. The
+    engine asks ``footnote in context.footnotes`` of every box of every line: for a box with
+    no note that scans the whole list of notes still to place, so layout time grew with
+    pages x notes (1.3 s of a 186-page report, 0.03 s of 26 pages)."""
+    return footnote is not None and footnote in context.footnotes
+
 
 
 def _is_auto(footnote: Any) -> bool:
@@ -148,7 +157,7 @@ def _linebox_layout(context, box, index, child, new_children, page_is_empty,
             line_stays = False  # PATCHED: a note of this line was split here
             footnotes = (
                 descendant.footnote for descendant in line.descendants()
-                if descendant.footnote in context.footnotes)
+                if waiting(context, descendant.footnote))
             for footnote in footnotes:
                 overflow = context.layout_footnote(footnote)
                 new_footnotes.append(footnote)
