@@ -278,6 +278,13 @@ def test_straight_quotes_dashes_and_dots_become_the_language_s_typography_but_no
     assert "He said „yes“" in german.html
 
 
+def test_inline_notes_get_the_same_quotes_dashes_and_dots_as_the_text(make_report):
+    body, _ = render_markdown(make_report('Texte^[Une note "citée" -- voilà...] et[^a].\n\n[^a]: Note "deux".\n', language="fr"))
+    inline, written = (note.html for note in body.notes)
+    assert "«citée» – voilà…" in inline and "«deux»" in written
+    assert "«\u202fcitée\u202f» – voilà…" in body.html, "and French spacing, as the notes are printed"
+
+
 def test_a_note_call_carries_its_description_in_the_report_s_language(make_report):
     body, _ = render_markdown(make_report("Texte.[^a]\n\n[^a]: Une note.\n", language="es"))
     assert 'data-description="Nota 1"' in body.html

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core.replacements import RARE_RE, replace_rare
+from markdown_it.rules_core.smartquotes import smartquotes
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
@@ -88,6 +89,7 @@ def new_parser(language: Language | None = None) -> MarkdownIt:
     # Dashes and ellipses (-- – , --- —, ... …), without markdown-it's (c) -> ©, (r) -> ®:
     # "(c)" is a list letter in the legal texts ECPAT cites (article 2 (c)), not a symbol.
     parser.core.ruler.after("linkify", "dashes_and_ellipses", _dashes_and_ellipses)
+    parser.core.ruler.after("smartquotes", "inline_notes_typography", _inline_notes_typography)
     use_quotes(parser, language or language_of("en"))
     # Print a URL as the author wrote it (%20 stays %20); the href is still normalised.
     parser.normalizeLinkText = lambda url: url
@@ -114,6 +116,21 @@ def _dashes_and_ellipses(state: StateCore) -> None:
     for token in state.tokens:
         if token.type == "inline" and token.children and RARE_RE.search(token.content):
             replace_rare(token.children)
+
+
+def _inline_notes_typography(state: StateCore) -> None:
+    """An inline note (`^[...]`) is parsed into the environment, where the rules that set
+    quotes, dashes and ellipses never look: run them over each inline note's text too."""
+    notes = state.env.get("footnotes", {}).get("list", {}).values()
+    inlines = [_inline_note_tokens(entry)[1] for entry in notes if "tokens" in entry]
+    if not inlines:
+        return
+    tokens, state.tokens = state.tokens, inlines
+    try:
+        _dashes_and_ellipses(state)
+        smartquotes(state)
+    finally:
+        state.tokens = tokens
 
 
 def render_markdown(report: Report) -> tuple[Body, list[Problem]]:
