@@ -216,7 +216,7 @@ def _structure(pdf: pypdf.PdfReader) -> tuple[dict[tuple[int, int], int], list[D
         if not isinstance(node, DictionaryObject) or node.get("/Type") == "/OBJR":
             return
         if node.get("/Type") == "/MCR":
-            listed[(node["/Pg"].idnum if "/Pg" in node else page, int(node["/MCID"]))] = current[-1]
+            listed[(node.raw_get("/Pg").idnum if "/Pg" in node else page, int(node["/MCID"]))] = current[-1]
             return
         if node.get("/Type") != "/StructTreeRoot":
             elements.append(node)
