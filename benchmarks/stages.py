@@ -74,25 +74,33 @@ def measure(folder: Path) -> tuple[int, dict[str, float]]:
 
 
 def _measure_profile(inputs, profile) -> tuple[int, dict[str, float]]:
-    times: dict[str, float] = {}
-    name = profile.name
-    document, _ = timed(times, f"{name}: template", build_module._document, inputs, profile)
-    finisher = catalog_finisher(inputs.report.settings)
-    layout, _ = timed(times, f"{name}: layout and PDF", lay_out, document, profile.pdf_variant, profile.output_intent, finisher)
-    result = timed(times, f"{name}: audit", audit, layout, inputs.body)
-    with build_module.collector_skips_existing_objects():
-        pdf = timed(times, f"{name}: finish", finish, layout.pdf, cmyk_only=name == "print", identity="x")
-    if name == "print":
-        del layout, document
-        path = inputs.workdir / "print.pdf"
-        path.write_bytes(pdf)
+    """One profile's stages; the print file's preflight in a process forked before the
+    layout, as the build runs it."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=build_module.process_context()) as checker:
+        checker.submit(int).result()
+        times: dict[str, float] = {}
+        name = profile.name
+        document, _ = timed(times, f"{name}: template", build_module._document, inputs, profile)
+        finisher = catalog_finisher(inputs.report.settings)
+        layout, _ = timed(times, f"{name}: layout and PDF", lay_out, document, profile.pdf_variant, profile.output_intent, finisher)
+        result = timed(times, f"{name}: audit", audit, layout, inputs.body)
         with build_module.collector_skips_existing_objects():
-            reader = timed(times, "preflight: open", pypdf.PdfReader, str(path))
-            setattr(reader, SOURCE_PATH_ATTR, path)
-            options = PreflightOptions()
-            for check_name, check in ALL_CHECKS:
-                timed(times, f"preflight: {check_name}", check, reader, options)
+            pdf = timed(times, f"{name}: finish", finish, layout.pdf, cmyk_only=name == "print", identity="x")
+        if name == "print":
+            path = inputs.workdir / "print.pdf"
+            path.write_bytes(pdf)
+            times.update(checker.submit(_measure_preflight, path).result())
     return result.pages, times
+
+
+def _measure_preflight(path: Path) -> dict[str, float]:
+    times: dict[str, float] = {}
+    reader = timed(times, "preflight: open", pypdf.PdfReader, str(path))
+    setattr(reader, SOURCE_PATH_ATTR, path)
+    options = PreflightOptions()
+    for check_name, check in ALL_CHECKS:
+        timed(times, f"preflight: {check_name}", check, reader, options)
+    return times
 
 
 def main() -> int:

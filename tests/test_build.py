@@ -48,7 +48,7 @@ def test_rgb_in_the_print_file_is_explained_in_a_writers_words(make_report, tmp_
 
     report = make_report("Text.\n")
     rgb = weasyprint.HTML(string="<p style='color: rgb(200, 0, 0)'>Red text</p>").write_pdf()
-    problems = build_module._preflight(rgb, report, tmp_path)
+    problems = build_module._preflight(rgb, report.settings.print, tmp_path)
     colour = [p.message for p in problems if "RGB" in p.message]
     assert colour and colour[0].startswith("Page 1 of the print file has screen (RGB) colour")
     assert "device-cmyk" not in colour[0] and "pressroom.icc" not in colour[0]

@@ -51,21 +51,23 @@ def test_a_build_keeps_every_temporary_file_in_its_workspace(
     report_dir: Path, tmp_path: Path, temporary_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: dict[str, object] = {}
-    real_lay_out, real_preflight = build_module.lay_out, build_module._preflight
+    real_lay_out, real_preflight = build_module.lay_out, build_module.preflight
 
     def lay_out(*args, **kwargs):
         seen["during layout"] = sorted(path.name.split("-")[0] for path in temporary_folder.iterdir())
         return real_lay_out(*args, **kwargs)
 
-    def preflight(pdf, report, workdir):
-        seen["preflight tempdir"] = (tempfile.gettempdir(), str(workdir))
-        return real_preflight(pdf, report, workdir)
+    told = tmp_path / "preflight-tempdir"  # the preflight runs in a process of its own: it tells through a file
+
+    def preflight(path, options):
+        told.write_text(f"{tempfile.gettempdir()}\n{path.parent}")
+        return real_preflight(path, options)
 
     monkeypatch.setattr(build_module, "lay_out", lay_out)
-    monkeypatch.setattr(build_module, "_preflight", preflight)
+    monkeypatch.setattr(build_module, "preflight", preflight)
     build_module.build(report_dir, tmp_path / "paper.pdf", profile="print")
     assert seen["during layout"] == ["pressroom"]
-    gettempdir, workdir = seen["preflight tempdir"]  # type: ignore[misc]
+    gettempdir, workdir = told.read_text().split("\n")
     assert gettempdir == workdir and Path(workdir).parent == temporary_folder
     assert list(temporary_folder.iterdir()) == []
 

@@ -28,7 +28,7 @@ from pressroom.finish import catalog_finisher, finish
 from pressroom.layout import lay_out
 from pressroom.load import SETTINGS_FILE, load_source
 from pressroom.markdown import Body, render_markdown
-from pressroom.model import Report
+from pressroom.model import PrintSettings, Report
 from pressroom.places import placed
 from pressroom.preflight.model import PreflightOptions
 from pressroom.preflight.run import preflight
@@ -170,13 +170,18 @@ def process_context() -> multiprocessing.context.BaseContext:
 
 
 def _make_checked(inputs: _Inputs, profile: Profile, progress: ProgressReport | None = None) -> tuple[_Made, list[Problem]]:
-    """One profile made; the print file is preflighted as soon as it is made, in the same
-    process, unless it already has errors."""
-    made, problems = _make(inputs, profile, progress)
-    if profile.name == "print" and not errors_in(problems):
-        tell(progress, "preflight", profile.name)
-        with collector_skips_existing_objects():  # the layout's garbage, until it is collected
-            problems += _preflight(made.pdf, inputs.report, inputs.workdir)
+    """One profile made; the print file is preflighted as soon as it is made, unless it
+    already has errors, in a process forked before the layout: in the process that laid out
+    366 pages, what is left of the layout made the colour check 1.7 times as slow as in a
+    small one (2.5 s against 1.4 s), so its time grew faster than the pages."""
+    if profile.name != "print":
+        return _make(inputs, profile, progress)
+    with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as checker:
+        checker.submit(int).result()  # forked now, while this process holds no layout
+        made, problems = _make(inputs, profile, progress)
+        if not errors_in(problems):
+            tell(progress, "preflight", profile.name)
+            problems += checker.submit(_preflight, made.pdf, inputs.report.settings.print, inputs.workdir).result()
     return made, problems
 
 
@@ -241,11 +246,10 @@ def _document(inputs: _Inputs, profile: Profile, blanks: int = 0, note_pages: in
     return dataclasses.replace(document, html=html, resource_dirs=(*document.resource_dirs, images)), problems
 
 
-def _preflight(pdf: bytes, report: Report, workdir: Path) -> list[Problem]:
+def _preflight(pdf: bytes, options: PrintSettings, workdir: Path) -> list[Problem]:
     """The print file must pass the same checks a print vendor runs."""
     path = workdir / "print-candidate.pdf"
     path.write_bytes(pdf)
-    options = report.settings.print
     checked = preflight(
         path,
         PreflightOptions(
