@@ -188,10 +188,10 @@ def _make_checked(inputs: _Inputs, profile: Profile, progress: ProgressReport | 
 @contextmanager
 def collector_skips_existing_objects() -> Iterator[None]:
     """Python's cycle collector leaves every object that exists now alone until the block ends.
-    A laid-out document is about 1,500 objects a page, in cycles; each collection that finish
-    and preflight trigger would walk all of them, so their time grew with pages x pages (at
-    510 pages finish took 2.6 s instead of 1.0). The document is collected as usual after
-    the block (it is still in use during finish; during preflight its memory waits)."""
+    A laid-out document is about 1,500 objects a page, in cycles; each collection that the
+    finish stage triggers would walk all of them, so its time grew with pages x pages (at 510
+    pages finish took 2.6 s instead of 1.0). The document is still in use meanwhile, and is
+    collected as usual after the block."""
     gc.freeze()
     try:
         yield
