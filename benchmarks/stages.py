@@ -3,7 +3,7 @@ pages must be within 1.15x of its time per page at 24 pages.
 
     .venv/bin/python benchmarks/stages.py [--small 6] [--large 91]
 
-Times the CPU seconds of every stage of a default build, each profile in a forked process
+Times (median of --repeat alternating runs) the CPU seconds of every stage of a default build, each profile in a forked process
 as the build runs it (one after the other here, so that they do not compete), on the
 briefing paper's text repeated (sizes.py), and each preflight check on its own. Stages under 1% of the large build's time are listed but
 not held to the limit: at a few milliseconds, noise is larger than any growth. Exits 1 if a
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import statistics
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -107,12 +108,21 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--small", type=int, default=6, help="copies of the text for the small report (6: about 24 pages)")
     parser.add_argument("--large", type=int, default=91, help="copies for the large one (91: about 367 pages)")
+    parser.add_argument("--repeat", type=int, default=3, help="alternating runs of each size; the median is held to the limit")
     args = parser.parse_args()
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # it notes that it repaired the engine's object count
     with tempfile.TemporaryDirectory() as temporary:
         measure(write_repeated_report(Path(temporary) / "warm", 1))  # imports and fonts out of the way
-        small_pages, small = measure(write_repeated_report(Path(temporary) / "small", args.small))
-        large_pages, large = measure(write_repeated_report(Path(temporary) / "large", args.large))
+        small_folder = write_repeated_report(Path(temporary) / "small", args.small)
+        large_folder = write_repeated_report(Path(temporary) / "large", args.large)
+        small_runs, large_runs = [], []
+        for _ in range(args.repeat):  # alternating, so a busy spell slows both sizes alike
+            small_pages, times = measure(small_folder)
+            small_runs.append(times)
+            large_pages, times = measure(large_folder)
+            large_runs.append(times)
+    small = {name: statistics.median(run[name] for run in small_runs) for name in small_runs[0]}
+    large = {name: statistics.median(run[name] for run in large_runs) for name in large_runs[0]}
     total = sum(large.values())
     print(f"{'stage (CPU s)':<32} {small_pages:>4} pages s  {large_pages:>4} pages s  per-page ratio")
     failed = []
