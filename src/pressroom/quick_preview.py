@@ -25,6 +25,9 @@ from pressroom.validate import validate
 
 WORD = re.compile(r"\w+")
 WINDOW = 3  # consecutive words of the edited line that find its page
+# A report of one file shorter than this (about 12 pages) is rebuilt whole at once: it takes
+# little more than its section would.
+SECTION_PREVIEW_MIN_CHARACTERS = 40_000
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def preview_part(source: Path, edited: Path, line: str = "") -> PartPreview | No
         return None
     part = tuple(file for file in report.files if file.path.resolve() == edited.resolve())
     if len(report.files) == 1 and part:
-        section = section_around(part[0], line)
+        section = section_around(part[0], line) if len(part[0].text) >= SECTION_PREVIEW_MIN_CHARACTERS else None
         part = (section,) if section else ()
     if not part:
         return None

@@ -16,7 +16,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from pressroom import messages
+from pressroom import messages, quick_preview
 from pressroom.cli import main
 from pressroom.preview import PreviewPage, PreviewServer
 from pressroom.quick_preview import edited_line
@@ -244,16 +244,21 @@ def test_an_edit_to_one_file_of_several_is_previewed_alone_at_its_page_then_the_
     assert watcher.poll() is None, "nothing changed since the whole report was built"
 
 
-def test_an_edit_to_a_report_of_one_file_is_previewed_as_its_section(report_copy: Path, tmp_path: Path) -> None:
-    """The briefing paper is one file: an edit under its first heading is laid out with that
-    section alone (fewer pages than the whole), then the whole report is built."""
+def test_an_edit_to_a_long_report_of_one_file_is_previewed_as_its_section(report_copy: Path, tmp_path: Path) -> None:
+    """The briefing paper's text four times in one file (16 pages): an edit under the third
+    copy's first heading is laid out with that section alone, then the whole report is
+    built. (The four-page paper itself is rebuilt whole at once: test_a_save_rebuilds_once.)"""
     paper = report_copy / "briefing-paper.md"
+    text = paper.read_text()
+    paper.write_text("\n\n".join(text.replace("[^", f"[^c{copy}-") for copy in range(4)))
+    assert len(paper.read_text()) >= quick_preview.SECTION_PREVIEW_MIN_CHARACTERS
     watcher = Watcher(report_copy, tmp_path / "report.pdf")
     first = watcher.poll()
     assert first is not None and first.ok
     whole_pages = len(pypdf.PdfReader(tmp_path / "report.pdf").pages)
     lines = paper.read_text().split("\n")
-    lines.insert(2, f"{NEW_PARAGRAPH}\n")
+    third = [n for n, line in enumerate(lines) if line == "## Introduction"][2]
+    lines.insert(third + 2, f"{NEW_PARAGRAPH}\n")
     paper.write_text("\n".join(lines))
 
     preview = watcher.poll()
@@ -261,7 +266,7 @@ def test_an_edit_to_a_report_of_one_file_is_previewed_as_its_section(report_copy
     pages = pypdf.PdfReader(io.BytesIO(preview.preview.pdf)).pages
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     assert NEW_PARAGRAPH in text and "major global threats" not in text
-    assert len(pages) < whole_pages
+    assert len(pages) < whole_pages / 4
     whole = watcher.poll()
     assert whole is not None and whole.ok and whole.preview is None
 
