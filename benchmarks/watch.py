@@ -13,6 +13,7 @@ page showing the whole report rebuilt. Needs Debian's chromium.
 from __future__ import annotations
 
 import argparse
+import signal
 import statistics
 import sys
 import tempfile
@@ -49,6 +50,9 @@ def _edit(folder: Path, sentence: str, one_file: bool) -> None:
 
 
 def main() -> None:
+    # Run from a background job, this process ignores Ctrl+C, and so would the watch process
+    # it starts (an ignored signal stays ignored across exec): stopping it would then hang.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--copies", type=int, default=7, help="copies of the briefing paper's text (7: 30 pages)")
