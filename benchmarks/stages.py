@@ -13,9 +13,11 @@ stage grows too fast.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -105,6 +107,21 @@ def _measure_preflight(path: Path) -> dict[str, float]:
     return times
 
 
+def measure_in_a_new_process(folder: Path, warm: Path) -> tuple[int, dict[str, float]]:
+    """measure() in a Python of its own, as `pressroom build` starts, after one build of
+    `warm` (imports and fonts out of the way): what earlier runs left in this process (freed
+    memory its forks would fill, page by page) doubled the print file's colour check at 366
+    pages."""
+    script = (
+        f"import json, logging, sys; sys.path[:0] = {[str(Path(__file__).parent)]!r}; import stages; "
+        "logging.getLogger('pypdf').setLevel(logging.ERROR); "
+        f"stages.measure(stages.Path({str(warm)!r})); print(json.dumps(stages.measure(stages.Path({str(folder)!r}))))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    pages, times = json.loads(done.stdout.strip().splitlines()[-1])
+    return pages, times
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--small", type=int, default=6, help="copies of the text for the small report (6: about 24 pages)")
@@ -113,14 +130,14 @@ def main() -> int:
     args = parser.parse_args()
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # it notes that it repaired the engine's object count
     with tempfile.TemporaryDirectory() as temporary:
-        measure(write_repeated_report(Path(temporary) / "warm", 1))  # imports and fonts out of the way
+        warm = write_repeated_report(Path(temporary) / "warm", 1)
         small_folder = write_repeated_report(Path(temporary) / "small", args.small)
         large_folder = write_repeated_report(Path(temporary) / "large", args.large)
         small_runs, large_runs = [], []
         for _ in range(args.repeat):  # alternating, so a busy spell slows both sizes alike
-            small_pages, times = measure(small_folder)
+            small_pages, times = measure_in_a_new_process(small_folder, warm)
             small_runs.append(times)
-            large_pages, times = measure(large_folder)
+            large_pages, times = measure_in_a_new_process(large_folder, warm)
             large_runs.append(times)
     small = {name: statistics.median(run[name] for run in small_runs) for name in small_runs[0]}
     large = {name: statistics.median(run[name] for run in large_runs) for name in large_runs[0]}
