@@ -122,7 +122,7 @@ def _inline_notes_typography(state: StateCore) -> None:
     """An inline note (`^[...]`) is parsed into the environment, where the rules that set
     quotes, dashes and ellipses never look: run them over each inline note's text too."""
     notes = state.env.get("footnotes", {}).get("list", {}).values()
-    inlines = [_inline_note_tokens(entry)[1] for entry in notes if "tokens" in entry]
+    inlines = [_inline_note(entry) for entry in notes if "tokens" in entry]
     if not inlines:
         return
     tokens, state.tokens = state.tokens, inlines
@@ -328,11 +328,17 @@ def _take_definitions(tokens: list[Token], source: SourceFile) -> tuple[list[Tok
     return kept, definitions, problems
 
 
-def _inline_note_tokens(entry: dict) -> list[Token]:
+def _inline_note(entry: dict) -> Token:
+    """An inline note's text (`^[...]`, kept by the footnote plugin as bare inline tokens) as
+    one inline token."""
     inline = Token("inline", "", 0)
     inline.children = entry["tokens"]
     inline.content = entry["content"]
-    return [Token("paragraph_open", "p", 1), inline, Token("paragraph_close", "p", -1)]
+    return inline
+
+
+def _inline_note_tokens(entry: dict) -> list[Token]:
+    return [Token("paragraph_open", "p", 1), _inline_note(entry), Token("paragraph_close", "p", -1)]
 
 
 def _make_note(parser: MarkdownIt, number: int, label: str, tokens: list[Token], env: dict) -> Note:

@@ -69,13 +69,12 @@ def _blocks(text: str) -> list[_Block]:
     """The file's top-level blocks, with the lines each spans (markdown-it's map)."""
     tokens = new_parser().parse(text, {})
     blocks: list[_Block] = []
-    depth, current = 0, None
+    depth = 0
     for token in tokens:
         if depth == 0 and token.map is not None:
             label = token.meta.get("label") if token.type == "footnote_reference_open" else None
-            current = _Block(token.map[0], token.map[1], token.tag in SECTION_LEVELS and token.type == "heading_open", label, frozenset())
-            blocks.append(current)
-        if current is not None and token.children:
+            blocks.append(_Block(token.map[0], token.map[1], token.tag in SECTION_LEVELS and token.type == "heading_open", label, frozenset()))
+        if blocks and token.children:
             blocks[-1] = dataclasses.replace(blocks[-1], calls=blocks[-1].calls | _calls(token.children))
         depth += token.nesting
     return blocks
