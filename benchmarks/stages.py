@@ -108,16 +108,11 @@ def _measure_preflight(path: Path) -> dict[str, float]:
 
 
 def measure_in_a_new_process(folder: Path, warm: Path) -> tuple[int, dict[str, float]]:
-    """measure() in a Python of its own, as `pressroom build` starts, after one build of
-    `warm` (imports and fonts out of the way): what earlier runs left in this process (freed
-    memory its forks would fill, page by page) doubled the print file's colour check at 366
-    pages."""
-    script = (
-        f"import json, logging, sys; sys.path[:0] = {[str(Path(__file__).parent)]!r}; import stages; "
-        "logging.getLogger('pypdf').setLevel(logging.ERROR); "
-        f"stages.measure(stages.Path({str(warm)!r})); print(json.dumps(stages.measure(stages.Path({str(folder)!r}))))"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    """measure() in a Python of its own (`stages.py --measure`), as `pressroom build` starts,
+    after one build of `warm` (imports and fonts out of the way), so that no run inherits what
+    an earlier one left in the process."""
+    argv = [sys.executable, __file__, "--measure", str(folder), "--warm", str(warm)]
+    done = subprocess.run(argv, capture_output=True, text=True, check=True)
     pages, times = json.loads(done.stdout.strip().splitlines()[-1])
     return pages, times
 
@@ -127,8 +122,14 @@ def main() -> int:
     parser.add_argument("--small", type=int, default=6, help="copies of the text for the small report (6: about 24 pages)")
     parser.add_argument("--large", type=int, default=91, help="copies for the large one (91: about 367 pages)")
     parser.add_argument("--repeat", type=int, default=3, help="alternating runs of each size; the median is held to the limit")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # one run, for measure_in_a_new_process
+    parser.add_argument("--warm", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # it notes that it repaired the engine's object count
+    if args.measure:
+        measure(args.warm)
+        print(json.dumps(measure(args.measure)))
+        return 0
     with tempfile.TemporaryDirectory() as temporary:
         warm = write_repeated_report(Path(temporary) / "warm", 1)
         small_folder = write_repeated_report(Path(temporary) / "small", args.small)
