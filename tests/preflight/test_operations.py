@@ -68,3 +68,11 @@ def test_nothing_returned_refers_to_the_parsing_document():
     shown = [(operator, repr(operands)) for operands, operator in operations]
     assert (b"Tj", "[b'text']") in shown
     assert (b"BDC", "['/Span', {'/MCID': 0}]") in shown
+
+
+def test_only_the_operators_asked_for_and_only_the_operands_read():
+    operations = content_operations(_stream(STREAM), only=(b"cm", b"TJ", b"BI", b"ID", b"EI"), operands_of=(b"cm",))
+    assert [operator for _, operator in operations] == [b"cm", b"TJ", INLINE_IMAGE]
+    (cm, _), (tj, _), _ = operations
+    assert [float(v) for v in cm] == [0.5, 0, 0, 0.5, 10, 20]
+    assert tj == []

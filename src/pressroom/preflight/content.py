@@ -23,7 +23,7 @@ from typing import Any
 import pypdf
 from pypdf.generic import DictionaryObject, StreamObject
 
-from .operations import content_operations
+from .operations import INLINE_IMAGE, content_operations
 from .pdfutil import (
     CMYK,
     GRAY,
@@ -120,6 +120,17 @@ _DEVICE_COLOUR_OPS = {
     b"k": ("cmyk", "DeviceCMYK"), b"K": ("cmyk", "DeviceCMYK"),
 }
 
+# What _interpret reads, and of those, the operators whose operands it reads. qpdf drops
+# every other operator as it parses (text moves, marked content, dashes: most of a page).
+_OPERANDS_READ = {
+    b"re", b"cm", b"w", b"gs", b"rg", b"g", b"k", b"cs", b"CS", b"scn", b"SCN", b"sc", b"SC",
+    b"Tf", b"Tm", b"Tr", b"sh", b"Do",
+}
+_INTERPRETED = frozenset(
+    _OPERANDS_READ | _FILL_OPS | _STROKE_OPS | _FILL_STROKE_OPS | _TEXT_OPS | _PATH_OPS | set(_DEVICE_COLOUR_OPS)
+    | {b"n", b"q", b"Q", b"BT", b"BI", b"ID", b"EI"}
+)
+
 
 def _num(x: Any) -> float:
     return float(resolve(x))
@@ -167,7 +178,7 @@ class _Scanner:
             self.scan.problems.add("recursive form XObject")
             return
         try:
-            operations = content_operations(stream)
+            operations = content_operations(stream, _INTERPRETED, _OPERANDS_READ)
         except Exception as exc:  # noqa: BLE001 - report, don't crash
             self.scan.problems.add(f"unreadable content stream ({exc.__class__.__name__})")
             return
@@ -276,7 +287,7 @@ class _Scanner:
                 elif op == b"Do":
                     xobj = get(get(resources, "/XObject"), str(operands[0]))
                     self._xobject(str(operands[0]), xobj, resources, st, depth)
-                elif op == b"INLINE IMAGE":
+                elif op == INLINE_IMAGE:
                     self._inline_image(operands, resources, st)
             except (IndexError, TypeError, ValueError, KeyError) as exc:
                 self.scan.problems.add(f"malformed operator {op!r} ({exc.__class__.__name__})")
