@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from pressroom.audit import audit  # noqa: E402
-from pressroom.finish import catalog_finisher, finish  # noqa: E402
+from pressroom.catalog import catalog_finisher  # noqa: E402
+from pressroom.finish import finish  # noqa: E402
 from pressroom.layout import lay_out  # noqa: E402
 from pressroom.load import load_source  # noqa: E402
 from pressroom.markdown import render_markdown  # noqa: E402
@@ -45,7 +46,7 @@ def measure(folder: Path) -> dict[str, float]:
     (body, _), times["markdown"] = timed(render_markdown, report)
     screen = profiles_for("screen", report.settings)[0]
     document, times["template"] = timed(fill_template, report, body, screen)
-    finisher = catalog_finisher(report.settings)
+    finisher = catalog_finisher(report.settings.language)
     (layout, _), times["layout (patched WeasyPrint)"] = timed(lay_out, document, screen.pdf_variant, None, finisher)
     result, times["audit"] = timed(audit, layout, body)
     _, times["finish"] = timed(finish, layout.pdf)

@@ -3,9 +3,10 @@ pages must be within 1.15x of its time per page at 24 pages.
 
     .venv/bin/python benchmarks/stages.py [--small 6] [--large 91]
 
-Times (median of --repeat alternating runs) the CPU seconds of every stage of a default build, each profile in a forked process
-as the build runs it (one after the other here, so that they do not compete), on the
-briefing paper's text repeated (sizes.py), and each preflight check on its own. Stages under 1% of the large build's time are listed but
+Times (median of --repeat alternating runs) the CPU seconds of every stage of a default
+build, in the process the build runs it in (the layouts and the preflight in worker
+processes, one after the other here, so that they do not compete), on the briefing paper's
+text repeated (sizes.py), and each preflight check on its own. Stages under 1% of the large build's time are listed but
 not held to the limit: at a few milliseconds, noise is larger than any growth. Exits 1 if a
 stage grows too fast.
 """
@@ -15,96 +16,55 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-import pypdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pressroom import build as build_module  # noqa: E402  (first: the engine's library lookup)
-from pressroom.audit import audit  # noqa: E402
-from pressroom.finish import catalog_finisher, finish  # noqa: E402
-from pressroom.layout import lay_out  # noqa: E402
+from pressroom import build as build_module  # noqa: E402
+from pressroom.finish import finish  # noqa: E402
+from pressroom.layout_process import LayoutJob, layout_workers  # noqa: E402
 from pressroom.load import load_source  # noqa: E402
 from pressroom.markdown import render_markdown  # noqa: E402
-from pressroom.preflight.checks import ALL_CHECKS  # noqa: E402
-from pressroom.preflight.model import PreflightOptions  # noqa: E402
-from pressroom.preflight.pdfutil import SOURCE_PATH_ATTR  # noqa: E402
+from pressroom.preflight.job import preflight_workers  # noqa: E402
 from pressroom.profiles import profiles_for  # noqa: E402
 from pressroom.validate import validate  # noqa: E402
 from pressroom.workspace import private_workspace  # noqa: E402
 from sizes import write_repeated_report  # noqa: E402
+from stage_jobs import TimedLayout, TimedPreflight, timed  # noqa: E402
 
 LIMIT = 1.15
 SMALL_SHARE = 0.01
 
 
-def cpu_seconds() -> float:
-    """This process's CPU time and its children's (Ghostscript), to the microsecond (os.times
-    counts in 10 ms ticks, a tenth of a small stage): unlike the wall clock, it barely moves
-    when other work shares the machine."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def timed(times: dict[str, float], name: str, function, *args, **kwargs):
-    started = cpu_seconds()
-    result = function(*args, **kwargs)
-    times[name] = times.get(name, 0.0) + cpu_seconds() - started
-    return result
-
-
 def measure(folder: Path) -> tuple[int, dict[str, float]]:
-    """Each profile's stages in a process of its own, forked as the build forks them, so
-    neither profile's heap weighs on the other's (nor the smaller report's on the larger)."""
+    """Every stage where the build runs it: reading and finishing in this process, each
+    profile's layout and audit in a layout worker, the preflight in the preflight worker
+    (one after the other here, so that they do not compete)."""
     times: dict[str, float] = {}
     source, _ = timed(times, "load", load_source, folder)
     report, _ = timed(times, "validate", validate, source)
     body, _ = timed(times, "markdown", render_markdown, report)
     pages = 0
-    with private_workspace() as workdir, ProcessPoolExecutor(max_workers=1, mp_context=build_module.process_context()) as pool:
+    with private_workspace() as workdir:
         inputs = build_module._Inputs(report, body, workdir, None, 0)
         for profile in profiles_for("both", report.settings):
-            profile_pages, profile_times = pool.submit(_measure_profile, inputs, profile).result()
-            pages = pages or profile_pages
-            times.update(profile_times)
+            name = profile.name
+            document, _ = timed(times, f"{name}: template", build_module._document, inputs, profile)
+            job = LayoutJob(document, profile.pdf_variant, profile.output_intent, report.settings.language, body, report.fonts.families, name, workdir)
+            workers = layout_workers()
+            pdf, pages, layout_times = workers.wait(workers.submit(TimedLayout(job)))
+            times.update(layout_times)
+            pdf = timed(times, f"{name}: finish", finish, pdf, cmyk_only=name == "print", identity="x", sheet=profile.sheet)
+            if name == "print":
+                path = workdir / "print.pdf"
+                path.write_bytes(pdf)
+                checker = preflight_workers()
+                times.update(checker.wait(checker.submit(TimedPreflight(path))))
     return pages, times
-
-
-def _measure_profile(inputs, profile) -> tuple[int, dict[str, float]]:
-    """One profile's stages; the print file's preflight in a process forked before the
-    layout, as the build runs it."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=build_module.process_context()) as checker:
-        checker.submit(int).result()
-        times: dict[str, float] = {}
-        name = profile.name
-        document, _ = timed(times, f"{name}: template", build_module._document, inputs, profile)
-        finisher = catalog_finisher(inputs.report.settings)
-        layout, _ = timed(times, f"{name}: layout and PDF", lay_out, document, profile.pdf_variant, profile.output_intent, finisher)
-        result = timed(times, f"{name}: audit", audit, layout, inputs.body)
-        with build_module.collector_skips_existing_objects():
-            pdf = timed(times, f"{name}: finish", finish, layout.pdf, cmyk_only=name == "print", identity="x")
-        if name == "print":
-            path = inputs.workdir / "print.pdf"
-            path.write_bytes(pdf)
-            times.update(checker.submit(_measure_preflight, path).result())
-    return result.pages, times
-
-
-def _measure_preflight(path: Path) -> dict[str, float]:
-    times: dict[str, float] = {}
-    reader = timed(times, "preflight: open", pypdf.PdfReader, str(path))
-    setattr(reader, SOURCE_PATH_ATTR, path)
-    options = PreflightOptions()
-    for check_name, check in ALL_CHECKS:
-        timed(times, f"preflight: {check_name}", check, reader, options)
-    return times
 
 
 def measure_in_a_new_process(folder: Path, warm: Path) -> tuple[int, dict[str, float]]:

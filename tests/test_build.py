@@ -1,5 +1,5 @@
-"""build.py, the pipeline driver: the two profiles in two processes, the same files as one
-at a time; a print file that fails the printer's check is explained to the writer."""
+"""build.py, the pipeline driver: the two profiles laid out in two worker processes, the same
+files as one at a time; a print file that fails the printer's check is explained to the writer."""
 
 from __future__ import annotations
 
@@ -10,28 +10,33 @@ import pytest
 
 from pressroom import build as build_module
 from pressroom.build import build
+from pressroom.layout_process import layout_workers
 
 
 @pytest.fixture
-def layout_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each layout writes the id of the process it ran in (a forked worker inherits this)."""
-    record = tmp_path / "layouts"
-    record.mkdir()
-    real = build_module.lay_out
+def layout_workers_used(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int, int]]:
+    """(profile, worker process, jobs still being laid out then) for every layout sent."""
+    sent: list[tuple[str, int, int]] = []
+    workers = layout_workers()
+    real = workers.submit
 
-    def recorded(document, pdf_variant=None, *args, **kwargs):
-        (record / f"{pdf_variant.replace('/', '-')}-{os.getpid()}").touch()
-        return real(document, pdf_variant, *args, **kwargs)
+    def submit(job):
+        worker = real(job)
+        sent.append((job.profile, worker.process.pid, sum(w.busy for w in workers.workers)))
+        return worker
 
-    monkeypatch.setattr(build_module, "lay_out", recorded)
-    return record
+    monkeypatch.setattr(workers, "submit", submit)
+    return sent
 
 
-def test_the_two_profiles_are_laid_out_in_two_processes(report_dir: Path, tmp_path: Path, layout_processes: Path) -> None:
+def test_the_two_profiles_are_laid_out_side_by_side_in_two_other_processes(
+    report_dir: Path, tmp_path: Path, layout_workers_used: list
+) -> None:
     build(report_dir, tmp_path / "out" / "paper.pdf", profile="both")
-    made = {path.name.rsplit("-", 1)[0]: path.name.rsplit("-", 1)[1] for path in layout_processes.iterdir()}
-    assert set(made) == {"pdf-ua-1", "pdf-x-4"}
-    assert made["pdf-ua-1"] != made["pdf-x-4"]
+    (screen, screen_pid, _), (printed, print_pid, busy) = layout_workers_used
+    assert (screen, printed) == ("screen", "print")
+    assert len({screen_pid, print_pid, os.getpid()}) == 3
+    assert busy == 2, "the print layout was sent before the screen layout was done"
 
 
 def test_both_profiles_at_once_write_the_same_bytes_as_each_alone(report_dir: Path, tmp_path: Path) -> None:
@@ -72,16 +77,3 @@ def test_a_long_note_called_near_the_end_gets_pages_of_its_own_before_the_back_p
         assert "ECPAT" in " ".join(w.text for w in printed[-1].words)  # the back page, last
         assert not any("goes on with words" in w.text for w in printed[-1].words)
         assert result.continued_notes == [1]
-
-
-def test_the_collector_skips_the_objects_of_a_block_and_takes_them_back_after_even_on_error():
-    import gc
-
-    from pressroom.build import collector_skips_existing_objects
-
-    laid_out = [[n] for n in range(1000)]
-    assert gc.get_freeze_count() == 0
-    with pytest.raises(RuntimeError), collector_skips_existing_objects():
-        assert gc.get_freeze_count() >= len(laid_out), "what existed at the start is left alone"
-        raise RuntimeError("a failing finish")
-    assert gc.get_freeze_count() == 0, "and is back in the collector's care after the block"

@@ -12,22 +12,10 @@ import weasyprint
 from pypdf.generic import ContentStream
 
 from pressroom import finish as finish_module
-from pressroom.finish import catalog_finisher, finish
-from pressroom.model import ReportSettings
+from pressroom.finish import finish
 from pressroom.profiles import PrintSheet
 
 MM = 72 / 25.4
-
-SETTINGS = ReportSettings(title="T", organisation="ecpat-international", date="2020-01-02", language="fr")
-
-
-def test_catalog_finisher_sets_title_display_outline_mode_and_language():
-    pdf = weasyprint.HTML(string="<title>T</title><p>x</p>").write_pdf(finisher=catalog_finisher(SETTINGS))
-    root = pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]
-    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
-    assert root["/PageMode"] == "/UseOutlines"
-    assert root["/Lang"] == "fr"
-
 
 def test_print_finishing_is_deterministic_and_leaves_the_screen_file_alone():
     pdf = weasyprint.HTML(string="<style>@page { bleed: 3mm; marks: crop }</style><p>x</p>").write_pdf()
@@ -133,10 +121,3 @@ def test_print_finishing_keeps_only_the_resources_each_page_uses(tmp_path: Path)
     (tmp_path / "finished.pdf").write_bytes(finish(pdf, cmyk_only=True))
     assert any("/ColorSpace/lab-d50" in found for found in unused_resources(tmp_path / "engine.pdf"))
     assert unused_resources(tmp_path / "finished.pdf") == []
-
-
-def test_catalog_finisher_makes_every_link_printable():
-    html = '<title>T</title><p><a href="https://example.org/">out</a> <a href="#x">in</a></p><p id="x">x</p>'
-    pdf = weasyprint.HTML(string=html).write_pdf(finisher=catalog_finisher(SETTINGS), pdf_variant="pdf/ua-1")
-    annotations = [a.get_object() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages for a in page["/Annots"]]
-    assert len(annotations) == 2 and all(int(a["/F"]) & 4 for a in annotations)

@@ -11,7 +11,7 @@ import pytest
 
 from pdfread import call_pages, note_positions
 from pressroom.audit import audit
-from pressroom.finish import catalog_finisher
+from pressroom.catalog import catalog_finisher
 from pressroom.layout import lay_out
 from pressroom.load import load_source
 from pressroom.markdown import render_markdown
@@ -42,7 +42,7 @@ def test_every_note_starts_on_its_call_page_and_none_is_lost(stress_folder, vari
     assert problems == [] and len(body.notes) == note_count >= 300
     document = fill_template(report, body)
     document = dataclasses.replace(document, stylesheets=(*document.stylesheets, folder / "variant.css"))
-    layout, _ = lay_out(document, "pdf/ua-1", None, catalog_finisher(report.settings))
+    layout, _ = lay_out(document, "pdf/ua-1", None, catalog_finisher(report.settings.language))
     result = audit(layout, body)
     pdf = tmp_path / "stress.pdf"
     pdf.write_bytes(layout.pdf)

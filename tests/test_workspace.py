@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pressroom import build as build_module
+from pressroom.layout_process import layout_workers
 from pressroom.problems import UserError
 from pressroom.workspace import private_workspace, subfolder
 
@@ -50,25 +51,21 @@ def test_a_subfolder_removed_meanwhile_is_made_again(temporary_folder: Path) -> 
 def test_a_build_keeps_every_temporary_file_in_its_workspace(
     report_dir: Path, tmp_path: Path, temporary_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The layout and the preflight run in worker processes: each job names the workspace,
+    and the worker makes its temporary files there (test_layout_process, test_preflight_job)."""
     seen: dict[str, object] = {}
-    real_lay_out, real_preflight = build_module.lay_out, build_module.preflight
+    workers = layout_workers()
+    real_submit = workers.submit
 
-    def lay_out(*args, **kwargs):
+    def submit(job):
         seen["during layout"] = sorted(path.name.split("-")[0] for path in temporary_folder.iterdir())
-        return real_lay_out(*args, **kwargs)
+        seen["job's folder"] = job.workdir
+        return real_submit(job)
 
-    told = tmp_path / "preflight-tempdir"  # the preflight runs in a process of its own: it tells through a file
-
-    def preflight(path, options):
-        told.write_text(f"{tempfile.gettempdir()}\n{path.parent}")
-        return real_preflight(path, options)
-
-    monkeypatch.setattr(build_module, "lay_out", lay_out)
-    monkeypatch.setattr(build_module, "preflight", preflight)
+    monkeypatch.setattr(workers, "submit", submit)
     build_module.build(report_dir, tmp_path / "paper.pdf", profile="print")
     assert seen["during layout"] == ["pressroom"]
-    gettempdir, workdir = told.read_text().split("\n")
-    assert gettempdir == workdir and Path(workdir).parent == temporary_folder
+    assert Path(seen["job's folder"]).parent == temporary_folder  # type: ignore[arg-type]
     assert list(temporary_folder.iterdir()) == []
 
 

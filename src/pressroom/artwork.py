@@ -21,8 +21,6 @@ import pypdf
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
 from pressroom import messages
-from pressroom.preflight import PreflightOptions
-from pressroom.preflight.checks.colour import check_colour_spaces
 from pressroom.preflight.pdfutil import PT_PER_MM, as_rect, get, inherited
 from pressroom.problems import Problem, errors_in
 
@@ -160,6 +158,9 @@ def _checked(reader: pypdf.PdfReader, path: Path, role: str, trim: Rect, print_f
             found = f"{_mm(size[2] - size[0])} x {_mm(size[3] - size[1])} mm"
             problems.append(_problem(messages.ARTWORK_SIZE, path, role=role, page=number, found=found, expected=f"{_mm(width)} x {_mm(height)} mm"))
     if print_file:  # the print file's own preflight would only name a page, not this file
+        from pressroom.preflight.checks.colour import check_colour_spaces  # here: only a report with artwork loads the checks
+        from pressroom.preflight.model import PreflightOptions
+
         for finding in check_colour_spaces(reader, PreflightOptions()):
             if finding.severity == "error":
                 problems.append(_problem(messages.ARTWORK_NOT_CMYK, path, role=role, page=finding.page))

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from weasyprint.formatting_structure import boxes
+from pressroom.layout import Layout  # first: it loads the engine without a compiler
+
+from weasyprint.formatting_structure import boxes  # noqa: E402
 
 from pressroom import messages
-from pressroom.layout import Layout
-from pressroom.markdown import Body
+from pressroom.audit_result import AuditResult
+from pressroom.body import Body
 from pressroom.problems import Problem
 from pressroom.fonts import font_installed, font_package
 
@@ -29,18 +31,6 @@ SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 # Every style word at the end of a PostScript name, however many and however joined:
 # "Charis-SIL-Bold-Italic", "NotoSans-BoldItalic", "DejaVuSans-BoldOblique" all name a family.
 STYLE_SUFFIX = re.compile(r"(-(Bold|Italic|Oblique|Regular|Medium|SemiBold|Light|Book|Roman)+)+$")
-
-
-@dataclass
-class AuditResult:
-    pages: int
-    notes: int
-    continued_notes: list[int] = field(default_factory=list)
-    font_families: set[str] = field(default_factory=set)
-    problems: list[Problem] = field(default_factory=list)
-    # Pages after the body that a continued note needs before the background page: a long
-    # note called near the end spills over, and the build makes room for it (blank pages).
-    note_overflow_pages: int = 0
 
 
 @dataclass

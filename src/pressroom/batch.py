@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from pressroom.build import BuildResult, build, process_context
+from pressroom.build import BuildResult, build
 from pressroom.problems import Problem, UserError
 from pressroom.profile_names import ProfileChoice
 
@@ -37,7 +38,7 @@ def build_many(
         for job in jobs:
             yield build_one(job, profile, strict, created)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=process_context()) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("fork")) as pool:
         running = [pool.submit(build_one, job, profile, strict, created) for job in jobs]
         for finished in as_completed(running):
             yield finished.result()

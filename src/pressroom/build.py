@@ -1,6 +1,10 @@
 """The pipeline, stage by stage: load, validate, markdown, then for each profile
 (screen, print) template, layout, audit, finish; the print file is preflighted.
 
+This process reads the report, fills the templates and finishes the PDFs; the layout and
+audit of each profile run side by side in layout workers, the preflight in a worker of its
+own (workers.py): each process loads only the libraries of its own stages.
+
 Returns values and raises UserError with every problem found; never prints. Files are
 written only when every profile passed, so a failed build leaves all previous PDFs alone.
 """
@@ -8,35 +12,31 @@ written only when every profile passed, so a failed build leaves all previous PD
 from __future__ import annotations
 
 import dataclasses
-import gc
-import multiprocessing
 import os
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from pressroom import engine  # noqa: F401 (first: WeasyPrint loads its libraries without a compiler)
 from pressroom import messages
 from pressroom.artwork import Artwork, apply_artwork, artwork_pages
-from pressroom.audit import audit
-from pressroom.finish import catalog_finisher, finish
-from pressroom.layout import lay_out
+from pressroom.document import HtmlDocument
+from pressroom.finish import finish
+from pressroom.layout_process import LayoutJob, layout_workers
+from pressroom.workers import Worker, Workers
 from pressroom.load import SETTINGS_FILE, load_source
 from pressroom.markdown import Body, render_markdown
 from pressroom.model import PrintSettings, Report
 from pressroom.places import placed
+from pressroom.preflight.job import PreflightJob, preflight_workers
 from pressroom.preflight.model import PreflightOptions
-from pressroom.preflight.run import preflight
 from pressroom.problems import Problem, UserError, errors_in
-from pressroom.progress import ProgressReport, engine_progress, tell
+from pressroom.progress import ProgressReport, tell
 from pressroom.profiles import Profile, ProfileChoice, ProfileName, cmyk_images, output_paths, profiles_for
 from pressroom.resources import source_mounts
-from pressroom.template import HtmlDocument, fill_template
+from pressroom.template import fill_template
 from pressroom.validate import validate
 from pressroom.workspace import private_workspace, subfolder
 
@@ -97,6 +97,9 @@ def build(
     `created` overrides the report's date in the PDF (reproducible builds' SOURCE_DATE_EPOCH).
     `progress` hears how far the build has got (the stages of this process only)."""
     started = time.perf_counter()
+    layout_workers()  # started first: they load the engine while the report is read
+    if profile != "screen":
+        preflight_workers()
     tell(progress, "reading")
     with private_workspace() as workdir:
         loaded, problems = load_source(source)
@@ -147,90 +150,69 @@ class _Inputs:
 def _make_profiles(
     inputs: _Inputs, profiles: tuple[Profile, ...], progress: ProgressReport | None = None
 ) -> Iterator[tuple[ProfileName, tuple[_Made, list[Problem]]]]:
-    """Each profile made and checked; with two, the last in a second process while this one
-    makes the first (both files in about the time of one on two cores). A laid-out document
-    cannot cross processes, so the worker returns only what pickles: PDF bytes and problems
-    (and reports no progress)."""
-    *here, elsewhere = profiles
-    if not here:
-        yield elsewhere.name, _make_checked(inputs, elsewhere, progress)
-        return
-    with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as pool:
-        later = pool.submit(_make_checked, inputs, elsewhere)
-        for each in here:
-            yield each.name, _make_checked(inputs, each, progress)
-        tell(progress, "waiting", elsewhere.name)
-        yield elsewhere.name, later.result()
-
-
-def process_context() -> multiprocessing.context.BaseContext:
-    """fork where there is one: the worker starts with everything imported."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
-
-
-def _make_checked(inputs: _Inputs, profile: Profile, progress: ProgressReport | None = None) -> tuple[_Made, list[Problem]]:
-    """One profile made; the print file is preflighted as soon as it is made, unless it
-    already has errors, in a process forked before the layout: in the process that laid out
-    366 pages, what is left of the layout made the colour check 1.7 times as slow as in a
-    small one (2.5 s against 1.4 s), so its time grew faster than the pages."""
-    if profile.name != "print":
-        return _make(inputs, profile, progress)
-    with ProcessPoolExecutor(max_workers=1, mp_context=process_context()) as checker:
-        checker.submit(int).result()  # forked now, while this process holds no layout
-        made, problems = _make(inputs, profile, progress)
-        if not errors_in(problems):
-            tell(progress, "preflight", profile.name)
-            problems += checker.submit(_preflight, made.pdf, inputs.report.settings.print, inputs.workdir).result()
-    return made, problems
-
-
-@contextmanager
-def collector_skips_existing_objects() -> Iterator[None]:
-    """Python's cycle collector leaves every object that exists now alone until the block ends.
-    A laid-out document is about 1,500 objects a page, in cycles; each collection that the
-    finish stage triggers would walk all of them, so its time grew with pages x pages (at 510
-    pages finish took 2.6 s instead of 1.0). The document is still in use meanwhile, and is
-    collected as usual after the block."""
-    gc.freeze()
+    """Each profile laid out in a worker process, side by side (both files in about the time
+    of one on two cores), then finished, and the print file checked, in this process."""
+    workers = layout_workers()
     try:
-        yield
+        laying_out = {profile.name: _lay_out_elsewhere(workers, inputs, profile) for profile in profiles}
+        for profile in profiles:
+            yield profile.name, _make(inputs, profile, workers, laying_out[profile.name], progress)
     finally:
-        gc.unfreeze()
+        workers.stop_unfinished()  # a failed build's other layout is not waited for
 
 
-def _make(inputs: _Inputs, profile: Profile, progress: ProgressReport | None = None) -> tuple[_Made, list[Problem]]:
-    """Template, layout, audit and finish for one profile. Laid out again, at most a few
-    times, when the pages need adding to: a long note called near the end continues past
-    the text (it gets numbered pages of its own before the back page), or a saddle-stitched
-    print file is short of a multiple of 4 pages (blank pages before the back page, so it
-    stays the outside back cover; cover pages are bound in too, so they count)."""
-    report, body, cover_pages = inputs.report, inputs.body, inputs.cover_pages
-    finisher = catalog_finisher(report.settings)
+@dataclass(frozen=True)
+class _LayingOut:
+    """A layout sent to a worker: what to wait for, and the HTML's own problems."""
+
+    worker: Worker
+    problems: list[Problem]
+
+
+def _lay_out_elsewhere(workers: Workers, inputs: _Inputs, profile: Profile, blanks: int = 0, note_pages: int = 0) -> _LayingOut:
+    document, problems = _document(inputs, profile, blanks, note_pages)
+    settings = inputs.report.settings
+    job = LayoutJob(
+        document, profile.pdf_variant, profile.output_intent, settings.language, inputs.body, inputs.report.fonts.families, profile.name,
+        inputs.workdir,
+    )
+    return _LayingOut(workers.submit(job), problems)
+
+
+def _make(
+    inputs: _Inputs, profile: Profile, workers: Workers, laying_out: _LayingOut, progress: ProgressReport | None = None
+) -> tuple[_Made, list[Problem]]:
+    """One profile's layout awaited, then its artwork and finish; the print file preflighted
+    unless it already has errors. Laid out again, at most a few times, when the pages need
+    adding to: a long note called near the end continues past the text (it gets numbered
+    pages of its own before the back page), or a saddle-stitched print file is short of a
+    multiple of 4 pages (blank pages before the back page, so it stays the outside back
+    cover; cover pages are bound in too, so they count)."""
+    report, cover_pages = inputs.report, inputs.cover_pages
     note_pages = blanks = 0
     for _ in range(MAX_LAYOUTS):
-        document, problems = _document(inputs, profile, blanks, note_pages)
-        with engine_progress(progress, profile.name):
-            layout, layout_problems = lay_out(document, profile.pdf_variant, profile.output_intent, finisher)
-        tell(progress, "audit", profile.name, len(layout.document.pages))
-        result = audit(layout, body, report.fonts.families)
+        laid_out = workers.wait(laying_out.worker, progress)
+        result = laid_out.audit
         if result.note_overflow_pages:
             note_pages += result.note_overflow_pages
-            continue
-        missing = -(len(layout.document.pages) + cover_pages) % SADDLE_STITCH_MULTIPLE
-        if profile.name == "print" and report.settings.print.binding == "saddle-stitch" and missing:
+        elif profile.name == "print" and report.settings.print.binding == "saddle-stitch" and (
+            missing := -(result.pages + cover_pages) % SADDLE_STITCH_MULTIPLE
+        ):
             blanks += missing
-            continue
-        break
-    problems += placed(layout_problems + result.problems, report.files, report.root)
+        else:
+            break
+        laying_out = _lay_out_elsewhere(workers, inputs, profile, blanks, note_pages)
+    problems = laying_out.problems + placed(laid_out.problems + result.problems, report.files, report.root)
     tell(progress, "finish", profile.name, result.pages)
-    with collector_skips_existing_objects():
-        artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
-        pdf, artwork_problems = apply_artwork(layout.pdf, artwork, print_file=profile.name == "print")
-        problems += artwork_problems
-        # Finished after the artwork, so cover pages get the boxes and marks too.
-        identity = f"{report.settings.title}|{report.settings.date}"
-        pdf = finish(pdf, cmyk_only=profile.name == "print", identity=identity, sheet=profile.sheet)
+    artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
+    pdf, artwork_problems = apply_artwork(laid_out.pdf, artwork, print_file=profile.name == "print")
+    problems += artwork_problems
+    # Finished after the artwork, so cover pages get the boxes and marks too.
+    identity = f"{report.settings.title}|{report.settings.date}"
+    pdf = finish(pdf, cmyk_only=profile.name == "print", identity=identity, sheet=profile.sheet)
+    if profile.name == "print" and not errors_in(problems):
+        tell(progress, "preflight", profile.name)
+        problems += _preflight(pdf, report.settings.print, inputs.workdir)
     return _Made(pdf, result.pages + (0 if artwork_problems else cover_pages), result.continued_notes), problems
 
 
@@ -250,23 +232,21 @@ def _preflight(pdf: bytes, options: PrintSettings, workdir: Path) -> list[Proble
     """The print file must pass the same checks a print vendor runs."""
     path = workdir / "print-candidate.pdf"
     path.write_bytes(pdf)
-    checked = preflight(
-        path,
-        PreflightOptions(
-            standard=options.standard,
-            max_tac=options.max_ink,
-            saddle_stitch=options.binding == "saddle-stitch",
-            expected_bleed_mm=options.bleed_mm,
-        ),
+    checks = PreflightOptions(
+        standard=options.standard,
+        max_tac=options.max_ink,
+        saddle_stitch=options.binding == "saddle-stitch",
+        expected_bleed_mm=options.bleed_mm,
     )
+    workers = preflight_workers()
+    errors = workers.wait(workers.submit(PreflightJob(path, checks)))
     return [
         Problem.at(
             messages.PREFLIGHT_FOR_WRITERS.get(f.check, messages.PREFLIGHT_FAILED).format(
                 check=f.check, page=f.page or "-", message=f.message
             )
         )
-        for f in checked.findings
-        if f.severity == "error"
+        for f in errors
     ]
 
 

@@ -1,7 +1,7 @@
 """Stage 7: finish the PDF: what the engine does not write.
 
 Both files get viewer settings (show the title, open the bookmarks) and the language. These
-go into the catalog as the engine writes it (`catalog_finisher`, WeasyPrint's finisher hook):
+go into the catalog as the engine writes it (catalog.py, WeasyPrint's finisher hook):
 re-reading a tagged 100-page PDF with pypdf just to add three keys would cost seconds.
 
 The print file is then rewritten with pypdf (`finish`): no annotations or actions; the
@@ -19,10 +19,7 @@ import hashlib
 import io
 import re
 import uuid
-from collections.abc import Callable
-from typing import Any
 
-import pydyf
 import pypdf
 from pypdf.generic import (
     ArrayObject,
@@ -37,7 +34,6 @@ from pypdf.generic import (
 
 from pressroom.artwork import wrap_content
 from pressroom.icc import rgb_to_cmyk
-from pressroom.model import ReportSettings
 from pressroom.preflight.pdfutil import PT_PER_MM, RESOURCE_CATEGORIES, content_bytes, names_in_content
 from pressroom.profiles import PrintSheet
 
@@ -47,31 +43,9 @@ OUTPUT_CONDITION_TEXT = "Offset printing, ISO 12647-2:2004, coated paper (paper 
 ICC_REGISTRY = "http://www.color.org"
 FILE_ID = re.compile(rb"/ID\s*\[[^\]]*\]")
 UUID = re.compile(rb"(xmp\.did:|xmp\.iid:|uuid:)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-ANNOTATION_PRINT_FLAG = 4  # PDF 32000 12.5.3
 RGB_TO_CMYK_OPERATOR = {b"rg": b"k", b"RG": b"K"}
 # `/name Do` draws the XObject `name`; a name ends at white space or a delimiter (ISO 32000-1, 7.3.5).
 STROKE_ONLY = {b"B": b"S", b"B*": b"S", b"b": b"s", b"b*": b"s"}
-
-
-def catalog_finisher(settings: ReportSettings) -> Callable[[Any, pydyf.PDF], None]:
-    """Viewer settings and language, added to the catalog before the engine writes it;
-    annotations get their Print flag."""
-
-    def add_catalog_entries(document: Any, pdf: pydyf.PDF) -> None:
-        pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
-        pdf.catalog["PageMode"] = "/UseOutlines"
-        pdf.catalog["Lang"] = pydyf.String(settings.language)
-        _flag_annotations_printable(pdf)
-
-    return add_catalog_entries
-
-
-def _flag_annotations_printable(pdf: pydyf.PDF) -> None:
-    """PDF/UA (and PDF/A) want every annotation printable: the engine leaves links unflagged.
-    (The print file drops them anyway.)"""
-    for obj in pdf.objects:
-        if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Annot":
-            obj["F"] = int(obj.get("F", 0)) | ANNOTATION_PRINT_FLAG
 
 
 def finish(pdf: bytes, cmyk_only: bool = False, identity: str = "", sheet: PrintSheet | None = None) -> bytes:

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
-from fontTools.unicodedata import script as unicode_script
+from typing import TYPE_CHECKING
 
 from pressroom import messages
-from pressroom.language import Language
 from pressroom.problems import Problem
+
+if TYPE_CHECKING:  # the layout process reads this module for its font check, without them
+    from pressroom.language import Language
 
 ROLES = ("serif", "sans", "mono")
 # `--serif: ...` (the base, for Latin, Greek and Cyrillic) or `--serif-Thai: ...` (one script).
@@ -87,6 +88,8 @@ def declared_fonts(stylesheets: Iterable[Path]) -> dict[tuple[str, str], str]:
 
 def scripts_in(passages: Iterable[Passage], language: Language) -> dict[str, Place]:
     """Each writing system of the text (as `language` writes it) -> where it first appears."""
+    from fontTools.unicodedata import script as unicode_script  # large tables: load where used
+
     found: dict[str, Place] = {}
     for passage in passages:
         for number, line in enumerate(passage.text.split("\n")):
@@ -136,6 +139,8 @@ def plan_fonts(
 
 def script_name(code: str) -> str:
     """The script's name in English, from CLDR (Thai, Arabic, Simplified Han, Nastaliq...)."""
+    from babel import Locale  # CLDR data: load where used, not in the layout process
+
     name = Locale("en").scripts.get(code, code)
     return f"{name} Han" if code in ("Hans", "Hant") else name
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import weasyprint
+from pressroom import engine  # noqa: F401 (first: WeasyPrint loads its libraries without a compiler)
+
+import weasyprint  # noqa: E402
 from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -17,7 +19,7 @@ from pressroom.engine import patched_engine
 from pressroom.images import eight_bit_copy, image_problem
 from pressroom.problems import Problem
 from pressroom.resources import MOUNT, REPORT_MOUNT, confined_path, organisations_dir, source_mounts, styles_dir, unmounted
-from pressroom.template import HtmlDocument
+from pressroom.document import HtmlDocument
 
 NOTDEF_WARNING = ".notdef glyph"
 KEPT_WHOLE = "data-kept-whole"

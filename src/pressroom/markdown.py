@@ -26,6 +26,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from pressroom import conventions, links, messages, raw_html
+from pressroom.body import Body, Heading, Note
 from pressroom.citations import BIBLIOGRAPHY_ANCHOR, UNKNOWN_KEYS, bibliography_html, use_citations
 from pressroom.images import image_problem
 from pressroom.language import Language, language_of
@@ -39,34 +40,6 @@ from pressroom.resources import mounted_url
 NOTES_KEY = "pressroom_notes"
 CALL_DESCRIPTION_KEY = "pressroom_call_description"
 RAW_HTML_KEY = "raw_html"  # token.meta: what raw_html.convert made of the token
-
-
-@dataclass(frozen=True)
-class Note:
-    number: int
-    label: str
-    html: str
-    text: str  # the plain text of every block, for the audit
-    mark: int = 0  # the number printed: `number`, or counted from the chapter's first note
-
-    @property
-    def shown(self) -> int:
-        return self.mark or self.number
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-    anchor: str
-
-
-@dataclass(frozen=True)
-class Body:
-    html: str
-    notes: tuple[Note, ...]
-    headings: tuple[Heading, ...]
-    background_html: str
 
 
 @dataclass

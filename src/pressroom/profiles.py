@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.resources
+import importlib.util
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 import tinycss2
 import tinycss2.color3
-import weasyprint.css
 from PIL import Image
 
 from pressroom import messages
@@ -154,7 +153,11 @@ PSEUDO_ELEMENT = re.compile(r"^(.*?)((?:::?(?:before|after|marker|first-line|fir
 
 
 def _engine_stylesheet() -> str:
-    return (importlib.resources.files(weasyprint.css) / "html5_ua.css").read_text(encoding="utf-8")
+    """The engine's own stylesheet, read where it is installed: importing the engine to find it
+    would load it into the process that only reads the report."""
+    engine = importlib.util.find_spec("weasyprint")
+    assert engine is not None and engine.origin is not None, "weasyprint is a dependency"
+    return (Path(engine.origin).parent / "css" / "html5_ua.css").read_text(encoding="utf-8")
 
 
 def _declarations(css: str) -> Iterator[tuple[str, tinycss2.ast.Declaration]]:

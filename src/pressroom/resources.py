@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import quote, urlsplit
-from urllib.request import url2pathname
+
+# What urllib.request.url2pathname is, without importing urllib.request (8 MB: http, email, ssl).
+if os.name == "nt":
+    from nturl2path import url2pathname
+else:
+    from urllib.parse import unquote as url2pathname
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 

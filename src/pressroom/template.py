@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 import jinja2
 import markupsafe
@@ -12,28 +10,14 @@ import markupsafe
 from pressroom import conventions, messages
 from pressroom.icc import cmyk_profile_path
 from pressroom.language import language_of
-from pressroom.markdown import Body, Heading
+from pressroom.body import Body, Heading
+from pressroom.document import HtmlDocument
 from pressroom.model import Report
 from pressroom.profiles import Profile, profile_css
 from pressroom.resources import styles_dir, templates_dir
 
 TEMPLATE = "report.html.j2"
 SCREEN = Profile("screen", "pdf/ua-1")
-
-
-@dataclass(frozen=True)
-class HtmlDocument:
-    """A complete HTML document and the stylesheets to lay it out with.
-
-    `css` is added after the stylesheets (the profile's colours, bleed and marks);
-    `resource_dirs` are further folders the engine may read (the ICC profile, converted images).
-    """
-
-    html: str
-    stylesheets: tuple[Path, ...]
-    base_dir: Path
-    css: str = ""
-    resource_dirs: tuple[Path, ...] = ()
 
 
 def contents_of(body: Body, acronyms: dict[str, str], words: dict[str, str] = messages.REPORT_WORDS) -> list[Heading]:

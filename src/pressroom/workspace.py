@@ -15,16 +15,26 @@ PREFIX = "pressroom-"
 @contextmanager
 def private_workspace() -> Iterator[Path]:
     """The folder (mode 0700, in the system's temporary folder). While inside, Python's
-    `tempfile` puts everything here too, so the files libraries make (the ink check's
-    Ghostscript pages) are removed with it; a worker process forked meanwhile inherits that."""
+    `tempfile` puts everything here too, so the files libraries make are removed with it.
+    A job sent to a worker process names the folder, and the worker does the same there
+    (`temporary_files_in`): the ink check's Ghostscript pages land here too."""
     folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    try:
+        with temporary_files_in(folder):
+            yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def temporary_files_in(folder: Path) -> Iterator[None]:
+    """While inside, Python's `tempfile` makes its files and folders in `folder`."""
     previous = tempfile.tempdir
     tempfile.tempdir = str(folder)
     try:
-        yield folder
+        yield
     finally:
         tempfile.tempdir = previous
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def subfolder(workspace: Path, name: str) -> Path:

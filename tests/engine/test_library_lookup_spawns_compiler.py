@@ -33,8 +33,10 @@ def _spawns_when_importing(module: str) -> dict:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the library file names are Linux's")
-def test_the_build_imports_weasyprint_without_searching_for_libraries() -> None:
-    found = _spawns_when_importing("pressroom.build")
+@pytest.mark.parametrize("module", ["pressroom.layout", "pressroom.audit"])
+def test_the_layout_worker_imports_weasyprint_without_searching_for_libraries(module: str) -> None:
+    """What a layout worker imports first (layout_process.PRELOAD), each on its own."""
+    found = _spawns_when_importing(module)
     assert found == {"spawned": [], "pdf": "%PDF-"}
 
 

@@ -1,0 +1,57 @@
+"""Layout and audit, in worker processes (workers.py) that import the engine and little else.
+
+Only light modules are imported at the top: this module is read by the process that reads
+the report too (it sends the jobs), and the engine is imported by the worker itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pressroom.audit_result import AuditResult
+from pressroom.body import Body
+from pressroom.document import HtmlDocument
+from pressroom.problems import Problem
+from pressroom.progress import ProgressReport
+from pressroom.workers import Workers, workers_of
+from pressroom.workspace import temporary_files_in
+
+LAYOUT_WORKERS = 2  # one per profile: the screen and print files are laid out side by side
+PRELOAD = ("pressroom.engine", "pressroom.layout", "pressroom.audit")  # the engine first: see engine/library_lookup_spawns_compiler.py
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    pdf: bytes
+    problems: list[Problem]  # the engine's, and the fetcher's
+    audit: AuditResult
+
+
+@dataclass(frozen=True)
+class LayoutJob:
+    document: HtmlDocument
+    pdf_variant: str
+    output_intent: str | None
+    language: str  # for the PDF's catalog
+    body: Body  # the notes, for the audit
+    fonts: frozenset[str]  # the families the style declares, for the audit
+    profile: str
+    workdir: Path  # the build's private folder: the worker's temporary files go there too
+
+    def run(self, report: ProgressReport | None = None) -> LaidOut:
+        """The pages laid out, the PDF written and the pages audited."""
+        from pressroom.audit import audit
+        from pressroom.catalog import catalog_finisher
+        from pressroom.layout import lay_out
+        from pressroom.progress import engine_progress, tell
+
+        with temporary_files_in(self.workdir), engine_progress(report, self.profile):
+            layout, problems = lay_out(self.document, self.pdf_variant, self.output_intent, catalog_finisher(self.language))
+        tell(report, "audit", self.profile, len(layout.document.pages))
+        result = audit(layout, self.body, self.fonts)
+        return LaidOut(layout.pdf, problems, result)
+
+
+def layout_workers() -> Workers:
+    return workers_of(LAYOUT_WORKERS, PRELOAD)
