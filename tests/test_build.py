@@ -21,9 +21,9 @@ def layout_workers_used(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int,
     real = workers.submit
 
     def submit(job):
-        worker = real(job)
-        sent.append((job.profile, worker.process.pid, sum(w.busy for w in workers.workers)))
-        return worker
+        ticket = real(job)
+        sent.append((job.profile, ticket.worker.process.pid, sum(w.busy for w in workers.workers)))
+        return ticket
 
     monkeypatch.setattr(workers, "submit", submit)
     return sent

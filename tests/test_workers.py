@@ -32,7 +32,7 @@ def test_a_job_that_raises_is_a_bug_told_with_the_workers_traceback(workers: Wor
 
 
 def test_a_worker_that_dies_is_replaced(workers: Workers) -> None:
-    before = workers.workers[0].process.pid
+    before = workers.workers[0].process.pid  # the only worker: the others' jobs are done
     with pytest.raises(WorkerFailed, match="ended without an answer"):
         workers.wait(workers.submit(Dies()))
     pid, _ = workers.wait(workers.submit(WhereAmI()))
@@ -45,7 +45,7 @@ def test_what_a_library_prints_does_not_garble_the_answers(workers: Workers) -> 
 
 def test_a_second_job_while_the_worker_is_busy_gets_another_worker(workers: Workers) -> None:
     first, second = workers.submit(WhereAmI()), workers.submit(WhereAmI())
-    assert first is not second
+    assert first.worker is not second.worker
     assert workers.wait(first)[0] != workers.wait(second)[0]
 
 
@@ -64,3 +64,19 @@ def test_a_forked_process_starts_workers_of_its_own() -> None:
     parent, child_pid = ours.recv()
     child.join()
     assert parent == child_pid
+
+
+def test_abandoning_a_job_already_answered_leaves_the_workers_next_job_alone(workers: Workers) -> None:
+    """A finished build abandons what it sent; the worker may be doing another build's job by then."""
+    first = workers.submit(WhereAmI())
+    workers.wait(first)
+    second = workers.submit(WhereAmI())
+    assert second.worker is first.worker
+    workers.abandon(first)
+    assert workers.wait(second)
+
+
+def test_abandoning_an_unanswered_job_stops_its_worker(workers: Workers) -> None:
+    ticket = workers.submit(WhereAmI())
+    workers.abandon(ticket)
+    assert ticket.worker.process.poll() is not None and ticket.worker not in workers.workers

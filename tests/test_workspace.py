@@ -12,7 +12,7 @@ import pytest
 from pressroom import build as build_module
 from pressroom.layout_process import layout_workers
 from pressroom.problems import UserError
-from pressroom.workspace import private_workspace, subfolder
+from pressroom.workspace import private_workspace, subfolder, temporary_files_in
 
 
 @pytest.fixture
@@ -23,13 +23,21 @@ def temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_the_workspace_is_private_holds_tempfiles_and_goes_away(temporary_folder: Path) -> None:
+def test_the_workspace_is_private_and_goes_away(temporary_folder: Path) -> None:
     with private_workspace() as workspace:
         assert stat.S_IMODE(workspace.stat().st_mode) == 0o700
-        with tempfile.TemporaryDirectory() as inside:
-            assert Path(inside).parent == workspace
         (subfolder(workspace, "images") / "a.jpg").write_bytes(b"x")
     assert list(temporary_folder.iterdir()) == []
+
+
+def test_temporary_files_go_to_the_folder_while_inside(temporary_folder: Path, tmp_path: Path) -> None:
+    """What a worker does for the job it runs: this process's own tempfile is left alone by
+    private_workspace, since a batch builds reports in threads."""
+    folder = tmp_path / "job"
+    folder.mkdir()
+    with private_workspace(), temporary_files_in(folder):
+        with tempfile.TemporaryDirectory() as inside:
+            assert Path(inside).parent == folder
     assert tempfile.gettempdir() == str(temporary_folder)
 
 

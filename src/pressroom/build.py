@@ -21,11 +21,9 @@ from datetime import datetime
 from pathlib import Path
 
 from pressroom import messages
-from pressroom.artwork import Artwork, apply_artwork, artwork_pages
 from pressroom.document import HtmlDocument
-from pressroom.finish import finish
-from pressroom.layout_process import LayoutJob, layout_workers
-from pressroom.workers import Worker, Workers
+from pressroom.layout_process import LayoutJob, layout_workers, start_workers
+from pressroom.workers import Ticket, Workers
 from pressroom.load import SETTINGS_FILE, load_source
 from pressroom.markdown import Body, render_markdown
 from pressroom.model import PrintSettings, Report
@@ -97,9 +95,7 @@ def build(
     `created` overrides the report's date in the PDF (reproducible builds' SOURCE_DATE_EPOCH).
     `progress` hears how far the build has got (the stages of this process only)."""
     started = time.perf_counter()
-    layout_workers()  # started first: they load the engine while the report is read
-    if profile != "screen":
-        preflight_workers()
+    start_workers(profile)  # first: they load the engine while the report is read
     tell(progress, "reading")
     with private_workspace() as workdir:
         loaded, problems = load_source(source)
@@ -115,7 +111,7 @@ def build(
 
         paths = output_paths(output, profile)
         _stop_on_errors(output_problems(report, paths.values()), strict)
-        cover_pages, cover_problems = artwork_pages(report.cover, "cover")
+        cover_pages, cover_problems = _cover_pages(report)
         problems += cover_problems
         _stop_on_errors(problems, strict)
         inputs = _Inputs(report, body, workdir, created, cover_pages)
@@ -152,35 +148,58 @@ def _make_profiles(
 ) -> Iterator[tuple[ProfileName, tuple[_Made, list[Problem]]]]:
     """Each profile laid out in a worker process, side by side (both files in about the time
     of one on two cores), then finished, and the print file checked, in this process."""
-    workers = layout_workers()
+    layouts = _Layouts(layout_workers(len(profiles)), inputs)
     try:
-        laying_out = {profile.name: _lay_out_elsewhere(workers, inputs, profile) for profile in profiles}
+        laying_out = {profile.name: layouts.send(profile) for profile in profiles}
+        _load_finishing_stages()
         for profile in profiles:
-            yield profile.name, _make(inputs, profile, workers, laying_out[profile.name], progress)
+            yield profile.name, _make(inputs, profile, layouts, laying_out[profile.name], progress)
     finally:
-        workers.stop_unfinished()  # a failed build's other layout is not waited for
+        layouts.abandon_unfinished()  # a failed build's other layout is not waited for
+
+
+def _load_finishing_stages() -> None:
+    """pypdf and the stages that use it, loaded while the workers lay out (0.1 s that would
+    otherwise come before the first layout)."""
+    import pressroom.artwork  # noqa: F401
+    import pressroom.finish  # noqa: F401
 
 
 @dataclass(frozen=True)
 class _LayingOut:
-    """A layout sent to a worker: what to wait for, and the HTML's own problems."""
+    """A layout sent to a worker: what to wait on, and the HTML's own problems."""
 
-    worker: Worker
+    ticket: Ticket
     problems: list[Problem]
 
 
-def _lay_out_elsewhere(workers: Workers, inputs: _Inputs, profile: Profile, blanks: int = 0, note_pages: int = 0) -> _LayingOut:
-    document, problems = _document(inputs, profile, blanks, note_pages)
-    settings = inputs.report.settings
-    job = LayoutJob(
-        document, profile.pdf_variant, profile.output_intent, settings.language, inputs.body, inputs.report.fonts.families, profile.name,
-        inputs.workdir,
-    )
-    return _LayingOut(workers.submit(job), problems)
+@dataclass
+class _Layouts:
+    """The layouts of one build, sent to the layout workers."""
+
+    workers: Workers
+    inputs: _Inputs
+    sent: list[Ticket] = field(default_factory=list)
+
+    def send(self, profile: Profile, blanks: int = 0, note_pages: int = 0) -> _LayingOut:
+        inputs = self.inputs
+        document, problems = _document(inputs, profile, blanks, note_pages)
+        settings = inputs.report.settings
+        job = LayoutJob(
+            document, profile.pdf_variant, profile.output_intent, settings.language, inputs.body,
+            inputs.report.fonts.families, profile.name, inputs.workdir,
+        )
+        ticket = self.workers.submit(job)
+        self.sent.append(ticket)
+        return _LayingOut(ticket, problems)
+
+    def abandon_unfinished(self) -> None:
+        for ticket in self.sent:
+            self.workers.abandon(ticket)
 
 
 def _make(
-    inputs: _Inputs, profile: Profile, workers: Workers, laying_out: _LayingOut, progress: ProgressReport | None = None
+    inputs: _Inputs, profile: Profile, layouts: _Layouts, laying_out: _LayingOut, progress: ProgressReport | None = None
 ) -> tuple[_Made, list[Problem]]:
     """One profile's layout awaited, then its artwork and finish; the print file preflighted
     unless it already has errors. Laid out again, at most a few times, when the pages need
@@ -191,7 +210,7 @@ def _make(
     report, cover_pages = inputs.report, inputs.cover_pages
     note_pages = blanks = 0
     for _ in range(MAX_LAYOUTS):
-        laid_out = workers.wait(laying_out.worker, progress)
+        laid_out = layouts.workers.wait(laying_out.ticket, progress)
         result = laid_out.audit
         if result.note_overflow_pages:
             note_pages += result.note_overflow_pages
@@ -201,9 +220,12 @@ def _make(
             blanks += missing
         else:
             break
-        laying_out = _lay_out_elsewhere(workers, inputs, profile, blanks, note_pages)
+        laying_out = layouts.send(profile, blanks, note_pages)
     problems = laying_out.problems + placed(laid_out.problems + result.problems, report.files, report.root)
     tell(progress, "finish", profile.name, result.pages)
+    from pressroom.artwork import Artwork, apply_artwork  # loaded already (_load_finishing_stages)
+    from pressroom.finish import finish
+
     artwork = Artwork(report.cover, report.letterhead, report.settings.letterhead_pages)
     pdf, artwork_problems = apply_artwork(laid_out.pdf, artwork, print_file=profile.name == "print")
     problems += artwork_problems
@@ -214,6 +236,14 @@ def _make(
         tell(progress, "preflight", profile.name)
         problems += _preflight(pdf, report.settings.print, inputs.workdir)
     return _Made(pdf, result.pages + (0 if artwork_problems else cover_pages), result.continued_notes), problems
+
+
+def _cover_pages(report: Report) -> tuple[int, list[Problem]]:
+    if report.cover is None:
+        return 0, []
+    from pressroom.artwork import artwork_pages  # pypdf: loaded only for a report with a cover here
+
+    return artwork_pages(report.cover, "cover")
 
 
 def _document(inputs: _Inputs, profile: Profile, blanks: int = 0, note_pages: int = 0) -> tuple[HtmlDocument, list[Problem]]:

@@ -11,7 +11,7 @@ no-break space, so pdftotext still reads back the source words.
 from __future__ import annotations
 
 import re
-from functools import cache
+import threading
 
 import icu
 
@@ -99,6 +99,13 @@ def _mark_word_breaks(match: re.Match) -> str:
     return ZERO_WIDTH_SPACE.join(pieces)
 
 
-@cache
 def _line_breaker(locale: str) -> icu.BreakIterator:
-    return icu.BreakIterator.createLineInstance(icu.Locale(locale))
+    """One per locale and thread: a break iterator holds the text it is given, so two reports
+    built at once (a batch) must not share one."""
+    breakers = _BREAKERS.__dict__.setdefault("by_locale", {})
+    if locale not in breakers:
+        breakers[locale] = icu.BreakIterator.createLineInstance(icu.Locale(locale))
+    return breakers[locale]
+
+
+_BREAKERS = threading.local()

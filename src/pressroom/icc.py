@@ -8,6 +8,7 @@ origin and licence.
 from __future__ import annotations
 
 import io
+import threading
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,9 @@ from PIL import Image, ImageCms
 PROFILE_NAME = "pressroom-fogra39.icc"
 
 PERCEPTUAL = ImageCms.Intent.PERCEPTUAL
+# The transforms are cached and shared; LittleCMS keeps the last pixel it converted in the
+# transform, so two threads (a batch's reports) must not apply one at the same time.
+_ONE_AT_A_TIME = threading.Lock()
 RELATIVE_COLORIMETRIC = ImageCms.Intent.RELATIVE_COLORIMETRIC
 
 
@@ -112,7 +116,8 @@ def rgb_to_cmyk(
     if r == g == b:
         return (0.0, 0.0, 0.0, _grey_to_k(r))
     px = Image.new("RGB", (1, 1), (round(r), round(g), round(b)))
-    c, m, y, k = ImageCms.applyTransform(px, _rgb_to_cmyk_transform(int(intent))).getpixel((0, 0))
+    with _ONE_AT_A_TIME:
+        c, m, y, k = ImageCms.applyTransform(px, _rgb_to_cmyk_transform(int(intent))).getpixel((0, 0))
     return tuple(round(v / 255, 4) for v in (c, m, y, k))  # type: ignore[return-value]
 
 
@@ -162,6 +167,7 @@ def rgb_to_cmyk_image(img: Image.Image, intent: int = PERCEPTUAL) -> Image.Image
         transform = ImageCms.buildTransform(
             source, _cmyk_profile(), "RGB", "CMYK", renderingIntent=int(intent)
         )
-    out = ImageCms.applyTransform(rgb, transform)
+    with _ONE_AT_A_TIME:
+        out = ImageCms.applyTransform(rgb, transform)
     out.info.pop("icc_profile", None)
     return out

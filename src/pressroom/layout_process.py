@@ -13,11 +13,11 @@ from pressroom.audit_result import AuditResult
 from pressroom.body import Body
 from pressroom.document import HtmlDocument
 from pressroom.problems import Problem
+from pressroom.profile_names import ProfileChoice
 from pressroom.progress import ProgressReport
 from pressroom.workers import Workers, workers_of
 from pressroom.workspace import temporary_files_in
 
-LAYOUT_WORKERS = 2  # one per profile: the screen and print files are laid out side by side
 PRELOAD = ("pressroom.engine", "pressroom.layout", "pressroom.audit")  # the engine first: see engine/library_lookup_spawns_compiler.py
 
 
@@ -53,5 +53,17 @@ class LayoutJob:
         return LaidOut(layout.pdf, problems, result)
 
 
-def layout_workers() -> Workers:
-    return workers_of(LAYOUT_WORKERS, PRELOAD)
+def layout_workers(count: int = 1) -> Workers:
+    """The layout workers, at least `count` started: one per profile, so that the screen and
+    print files are laid out side by side."""
+    return workers_of(count, PRELOAD)
+
+
+def start_workers(profile: ProfileChoice, builds_at_once: int = 1) -> None:
+    """Start the workers that builds of this profile will need, `builds_at_once` at a time:
+    called before the rest of pressroom loads, they load the engine meanwhile."""
+    from pressroom.preflight.job import preflight_workers
+
+    layout_workers(builds_at_once * (2 if profile == "both" else 1))
+    if profile != "screen":
+        preflight_workers(builds_at_once)

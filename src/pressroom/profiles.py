@@ -23,7 +23,7 @@ from pressroom import messages
 from pressroom.images import SVG_SUFFIX, eight_bit
 from pressroom.icc import cmyk_profile_path, rgb_to_cmyk, rgb_to_cmyk_image
 from pressroom.model import ReportSettings
-from pressroom.preflight.pdfutil import PT_PER_MM
+from pressroom.units import PT_PER_MM
 from pressroom.problems import Problem
 from pressroom.profile_names import ProfileChoice, ProfileName
 from pressroom.resources import mount_url, path_of_file_url, unmounted

@@ -22,7 +22,9 @@ import pickle
 import struct
 import subprocess
 import sys
+import threading
 import traceback
+from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
 from pressroom.progress import Progress, ProgressReport
@@ -38,6 +40,19 @@ class WorkerFailed(RuntimeError):
     """The job raised in the worker, or the worker died: a bug, with the worker's traceback."""
 
 
+@dataclass(frozen=True)
+class Ticket:
+    """A job sent: the worker doing it, and which of its jobs it is."""
+
+    worker: Worker
+    number: int
+
+    @property
+    def open(self) -> bool:
+        """Its answer is still to be read."""
+        return self.worker.busy and self.worker.jobs == self.number
+
+
 class Worker:
     def __init__(self, preload: tuple[str, ...]) -> None:
         code = f"from pressroom.workers import serve; serve({preload!r})"
@@ -45,6 +60,7 @@ class Worker:
             [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_worker_environment()
         )
         self.busy = False  # doing a job whose answer has not been read
+        self.jobs = 0  # how many it has been sent
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -62,21 +78,26 @@ class Workers:
         self.owner = os.getpid()
         self.preload = preload
         self.workers = [Worker(preload) for _ in range(count)]
+        self.choosing = threading.Lock()  # a batch's reports, built at once, send jobs from threads
         atexit.register(self.stop)
 
-    def submit(self, job: Job) -> Worker:
-        """Send the job to an idle worker (a new one if none is idle); `wait` on what this
-        returns for its result."""
-        worker = next((worker for worker in self.workers if not worker.busy), None)
-        if worker is None:
-            worker = Worker(self.preload)
-            self.workers.append(worker)
+    def submit(self, job: Job) -> Ticket:
+        """Send the job to an idle worker (a new one if none is idle); `wait` on the ticket
+        for its result."""
+        with self.choosing:
+            worker = next((worker for worker in self.workers if not worker.busy), None)
+            if worker is None:
+                worker = Worker(self.preload)
+                self.workers.append(worker)
+            worker.busy = True
+            worker.jobs += 1
+            ticket = Ticket(worker, worker.jobs)
         _write(worker.process.stdin, job)  # type: ignore[arg-type]
-        worker.busy = True
-        return worker
+        return ticket
 
-    def wait(self, worker: Worker, report: ProgressReport | None = None) -> Any:
-        """The result of the worker's job, passing its progress on meanwhile."""
+    def wait(self, ticket: Ticket, report: ProgressReport | None = None) -> Any:
+        """The result of the job, passing its progress on meanwhile."""
+        worker = ticket.worker
         while True:
             message = _read(worker.process.stdout)  # type: ignore[arg-type]
             if message is None:
@@ -93,11 +114,12 @@ class Workers:
                 raise WorkerFailed(f"a worker process failed:\n{payload}")
             return payload
 
-    def stop_unfinished(self) -> None:
-        """Stop the workers still busy for a build that has ended (it failed): started again,
-        they are ready for the next build instead of finishing what nobody will read."""
-        for worker in [worker for worker in self.workers if worker.busy]:
-            self._replace(worker)
+    def abandon(self, ticket: Ticket) -> None:
+        """Stop the worker of a job whose answer will not be read (its build failed), if it is
+        still at it: started again, it is ready for the next build instead of finishing what
+        nobody will read."""
+        if ticket.open:
+            self._replace(ticket.worker)
 
     def stop(self) -> None:
         for worker in self.workers:
@@ -105,19 +127,27 @@ class Workers:
 
     def _replace(self, worker: Worker) -> None:
         worker.stop()
-        self.workers[self.workers.index(worker)] = Worker(self.preload)
+        with self.choosing:
+            if worker in self.workers:
+                self.workers[self.workers.index(worker)] = Worker(self.preload)
 
 
 _started: dict[tuple[str, ...], Workers] = {}
+_starting = threading.Lock()
 
 
 def workers_of(count: int, preload: tuple[str, ...]) -> Workers:
-    """This process's workers that preload these modules, started on first use. A process
+    """This process's workers that preload these modules, at least `count` of them started
+    (a build starts those it will need; `submit` starts more if none is idle). A process
     forked from one that had them (a batch build's) starts its own: the workers it inherited
     the handles of are not its children."""
-    workers = _started.get(preload)
-    if workers is None or workers.owner != os.getpid():
-        workers = _started[preload] = Workers(count, preload)
+    with _starting:
+        workers = _started.get(preload)
+        if workers is None or workers.owner != os.getpid():
+            workers = _started[preload] = Workers(count, preload)
+    with workers.choosing:
+        while len(workers.workers) < count:
+            workers.workers.append(Worker(preload))
     return workers
 
 

@@ -14,21 +14,22 @@ PREFIX = "pressroom-"
 
 @contextmanager
 def private_workspace() -> Iterator[Path]:
-    """The folder (mode 0700, in the system's temporary folder). While inside, Python's
-    `tempfile` puts everything here too, so the files libraries make are removed with it.
-    A job sent to a worker process names the folder, and the worker does the same there
-    (`temporary_files_in`): the ink check's Ghostscript pages land here too."""
+    """The folder (mode 0700, in the system's temporary folder). The stages that make
+    temporary files run in worker processes: each job names the folder, and the worker's
+    `tempfile` puts everything there while it runs (`temporary_files_in`), the ink check's
+    Ghostscript pages too. This process leaves `tempfile` alone: a batch builds several
+    reports in it at once, each with its own folder."""
     folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     try:
-        with temporary_files_in(folder):
-            yield folder
+        yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
 def temporary_files_in(folder: Path) -> Iterator[None]:
-    """While inside, Python's `tempfile` makes its files and folders in `folder`."""
+    """While inside, Python's `tempfile` makes its files and folders in `folder` (in a worker,
+    which does one job at a time: the setting is the whole process's)."""
     previous = tempfile.tempdir
     tempfile.tempdir = str(folder)
     try:

@@ -52,6 +52,11 @@ def source_date_epoch() -> datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.html:
+        from pressroom.layout_process import start_workers
+
+        # Before the rest of pressroom loads (0.35 s): the workers load the engine meanwhile.
+        start_workers(args.profile, min(len(args.source), args.jobs or _cores()) or 1)
     from pressroom.build import build, default_output, default_source  # here: `--help` need not load the engine
     from pressroom.problems import UserError
 

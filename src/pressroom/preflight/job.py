@@ -29,5 +29,5 @@ class PreflightJob:
         return [finding for finding in findings if finding.severity == "error"]
 
 
-def preflight_workers() -> Workers:
-    return workers_of(1, PRELOAD)
+def preflight_workers(count: int = 1) -> Workers:
+    return workers_of(count, PRELOAD)

@@ -12,7 +12,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 
 PdfSource = Union[pypdf.PdfReader, str, os.PathLike]
 
-PT_PER_MM = 72 / 25.4
+from pressroom.units import PT_PER_MM  # noqa: E402,F401  (re-exported for the checks)
 RESOURCE_CATEGORIES = ("/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject", "/Font", "/Properties")
 _NAME = re.compile(rb"/([^\s/\[\]<>(){}%]*)")
 _NAME_ESCAPE = re.compile(rb"#([0-9a-fA-F]{2})")
