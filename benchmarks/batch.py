@@ -3,10 +3,11 @@ command line's start-up time.
 
     .venv/bin/python benchmarks/batch.py [--copies 3] [--repeat 3]
 
-Four copies of the briefing paper (each its text `--copies` times over, sizes.py), built with
---jobs 1 and --jobs 2, alternating, for the screen profile (one process per report) and the
-default (screen and print, two processes per report). Target: --jobs 2 at least 1.8x faster
-than --jobs 1 on two cores. Then `pressroom --version` and `--help` (target: under 0.4 s).
+Four copies of the briefing paper (each its text `--copies` times over, sizes.py: 3 is about
+14 pages, 7 about 30), built with --jobs 1 and --jobs 2, alternating, for the screen profile
+(one layout at a time per report) and the default (screen and print laid out side by side,
+so one report already keeps two cores busy). Target: --jobs 2 at least 1.8x faster than
+--jobs 1 on two cores. Then `pressroom --version` and `--help` (target: under 0.4 s).
 """
 
 from __future__ import annotations

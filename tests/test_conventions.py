@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from markdown_it import MarkdownIt
 
 from pressroom.conventions import NARROW_NO_BREAK_SPACE as NNBSP
@@ -52,3 +54,26 @@ def test_latin_emphasis_is_untouched():
 def test_french_quotes_made_by_the_typographer_get_narrow_spaces_inside():
     html = after_rendering("<p>Le «NCMEC» et «<em>vu</em>»</p>", language_of("fr"))
     assert html == f"<p>Le «{NNBSP}NCMEC{NNBSP}» et «{NNBSP}<em>vu</em>{NNBSP}»</p>"
+
+
+def test_word_breaks_found_in_two_threads_at_once_are_those_found_alone():
+    """A batch builds reports in threads; ICU's break iterator holds the text it was given,
+    so a shared one would hand one thread the other's breaks."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        "<p>" + "ការកេងប្រវ័ញ្ចផ្លូវភេទលើកុមារគឺជាបញ្ហាដែលគ្រប់ប្រទេសត្រូវដោះស្រាយរួមគ្នា " * 40 + "</p>",
+        "<p>" + "កុមារទាំងអស់មានសិទ្ធិទទួលបានការការពារពីការកេងប្រវ័ញ្ចគ្រប់ទម្រង់ " * 40 + "</p>",
+    ]
+    languages = [language_of("km"), language_of("km")]
+    alone = [after_rendering(text, language) for text, language in zip(texts, languages)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can: a race shows at once
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            runs = [pool.submit(lambda i=i: [after_rendering(texts[i], languages[i]) for _ in range(30)]) for i in (0, 1)]
+            together = [run.result() for run in runs]
+    finally:
+        sys.setswitchinterval(interval)
+    for index in (0, 1):
+        assert all(result == alone[index] for result in together[index])

@@ -80,3 +80,14 @@ def test_abandoning_an_unanswered_job_stops_its_worker(workers: Workers) -> None
     ticket = workers.submit(WhereAmI())
     workers.abandon(ticket)
     assert ticket.worker.process.poll() is not None and ticket.worker not in workers.workers
+
+
+def test_ctrl_c_is_left_to_the_build(workers: Workers) -> None:
+    """Ctrl-C reaches every process of the terminal: a worker goes on (no traceback of its
+    own); the build stops it as it exits."""
+    import signal
+
+    ticket = workers.submit(WhereAmI())
+    workers.wait(ticket)
+    ticket.worker.process.send_signal(signal.SIGINT)
+    assert workers.wait(workers.submit(WhereAmI()))[0] == ticket.worker.process.pid

@@ -93,7 +93,7 @@ def build(
 ) -> BuildResult:
     """Build the asked profiles; on any error no file at `output` (or beside it) changes.
     `created` overrides the report's date in the PDF (reproducible builds' SOURCE_DATE_EPOCH).
-    `progress` hears how far the build has got (the stages of this process only)."""
+    `progress` hears how far the build has got (the layouts' pages too, from their workers)."""
     started = time.perf_counter()
     start_workers(profile)  # first: they load the engine while the report is read
     tell(progress, "reading")
@@ -134,7 +134,7 @@ def build(
 
 @dataclass(frozen=True)
 class _Inputs:
-    """What making any profile needs; it pickles, so a worker process can be given it."""
+    """What making any profile needs."""
 
     report: Report
     body: Body
@@ -159,8 +159,8 @@ def _make_profiles(
 
 
 def _load_finishing_stages() -> None:
-    """pypdf and the stages that use it, loaded while the workers lay out (0.1 s that would
-    otherwise come before the first layout)."""
+    """pypdf and the stages that use it (0.1 s), loaded while the workers lay out rather than
+    before this process could send them anything."""
     import pressroom.artwork  # noqa: F401
     import pressroom.finish  # noqa: F401
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
+import signal
 import struct
 import subprocess
 import sys
@@ -174,7 +175,9 @@ def _read(pipe: IO[bytes]) -> Any | None:
 
 def serve(preload: tuple[str, ...]) -> None:
     """The worker's loop: a job in, its progress and result out, until the parent closes stdin.
-    Anything printed goes to stderr: stdout carries only the answers."""
+    Anything printed goes to stderr: stdout carries only the answers. Ctrl-C reaches the whole
+    terminal's process group: the build handles it, and stops its workers as it exits."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     jobs = sys.stdin.buffer
