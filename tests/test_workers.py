@@ -1,27 +1,40 @@
-"""workers.py: worker processes that run a job and send back its result and progress."""
+"""workers.py: worker processes, forked by a zygote, that run a job and send back its result
+and progress."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import time
 
 import pytest
 from worker_jobs import Dies, Prints, Raises, WhereAmI
 
-from pressroom.workers import WorkerFailed, Workers, workers_of
+from pressroom.workers import WorkerFailed, Workers, Zygote, workers_of
 
 
 @pytest.fixture(scope="module")
 def workers():
-    started = Workers(1, ())
+    zygote = Zygote()
+    started = Workers(1, (), zygote)
     yield started
     started.stop()
+    zygote.stop()
 
 
-def test_a_job_runs_in_a_worker_of_this_process_and_its_progress_comes_back(workers: Workers) -> None:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_a_job_runs_in_a_worker_forked_by_the_zygote_and_its_progress_comes_back(workers: Workers) -> None:
     heard = []
     pid, parent = workers.wait(workers.submit(WhereAmI(steps=3)), heard.append)
-    assert pid != os.getpid() and parent == os.getpid()
+    assert pid not in (os.getpid(), workers.zygote.process.pid) and parent == workers.zygote.process.pid
     assert [progress.pages for progress in heard] == [1, 2, 3]
 
 
@@ -32,11 +45,11 @@ def test_a_job_that_raises_is_a_bug_told_with_the_workers_traceback(workers: Wor
 
 
 def test_a_worker_that_dies_is_replaced(workers: Workers) -> None:
-    before = workers.workers[0].process.pid  # the only worker: the others' jobs are done
+    ticket = workers.submit(Dies())
     with pytest.raises(WorkerFailed, match="ended without an answer"):
-        workers.wait(workers.submit(Dies()))
+        workers.wait(ticket)
     pid, _ = workers.wait(workers.submit(WhereAmI()))
-    assert pid != before
+    assert pid != ticket.worker.pid and ticket.worker not in workers.workers
 
 
 def test_what_a_library_prints_does_not_garble_the_answers(workers: Workers) -> None:
@@ -47,23 +60,6 @@ def test_a_second_job_while_the_worker_is_busy_gets_another_worker(workers: Work
     first, second = workers.submit(WhereAmI()), workers.submit(WhereAmI())
     assert first.worker is not second.worker
     assert workers.wait(first)[0] != workers.wait(second)[0]
-
-
-def _workers_of_a_forked_process(answer) -> None:
-    workers = workers_of(1, ())
-    pid, parent = workers.wait(workers.submit(WhereAmI()))
-    answer.send((parent, os.getpid()))
-
-
-def test_a_forked_process_starts_workers_of_its_own() -> None:
-    """A batch build forks: the workers it would inherit are not its children."""
-    workers_of(1, ())  # this process has some
-    ours, theirs = multiprocessing.Pipe()
-    child = multiprocessing.get_context("fork").Process(target=_workers_of_a_forked_process, args=(theirs,))
-    child.start()
-    parent, child_pid = ours.recv()
-    child.join()
-    assert parent == child_pid
 
 
 def test_abandoning_a_job_already_answered_leaves_the_workers_next_job_alone(workers: Workers) -> None:
@@ -77,17 +73,41 @@ def test_abandoning_a_job_already_answered_leaves_the_workers_next_job_alone(wor
 
 
 def test_abandoning_an_unanswered_job_stops_its_worker(workers: Workers) -> None:
-    ticket = workers.submit(WhereAmI())
+    ticket = workers.submit(WhereAmI(steps=1))
+    while ticket.worker.pid is None:
+        time.sleep(0.01)
     workers.abandon(ticket)
-    assert ticket.worker.process.poll() is not None and ticket.worker not in workers.workers
+    assert ticket.worker not in workers.workers
+    for _ in range(200):
+        if not _alive(ticket.worker.pid):
+            break
+        time.sleep(0.01)
+    assert not _alive(ticket.worker.pid)
 
 
 def test_ctrl_c_is_left_to_the_build(workers: Workers) -> None:
     """Ctrl-C reaches every process of the terminal: a worker goes on (no traceback of its
     own); the build stops it as it exits."""
-    import signal
-
     ticket = workers.submit(WhereAmI())
     workers.wait(ticket)
-    ticket.worker.process.send_signal(signal.SIGINT)
-    assert workers.wait(workers.submit(WhereAmI()))[0] == ticket.worker.process.pid
+    os.kill(ticket.worker.pid, signal.SIGINT)
+    os.kill(workers.zygote.process.pid, signal.SIGINT)
+    assert workers.wait(workers.submit(WhereAmI()))[0] == ticket.worker.pid
+    assert workers.zygote.process.poll() is None
+
+
+def _workers_of_a_forked_process(answer) -> None:
+    workers = workers_of(1, ())
+    pid, zygote = workers.wait(workers.submit(WhereAmI()))
+    answer.send((workers.zygote.process.pid, zygote))
+
+
+def test_a_forked_process_starts_a_zygote_of_its_own() -> None:
+    """The zygote it would inherit the handle of is not its child."""
+    ours = workers_of(1, ()).zygote.process.pid
+    mine, theirs = multiprocessing.Pipe()
+    child = multiprocessing.get_context("fork").Process(target=_workers_of_a_forked_process, args=(theirs,))
+    child.start()
+    its_zygote, forked_by = mine.recv()
+    child.join()
+    assert its_zygote == forked_by != ours

@@ -4,22 +4,26 @@ The process that reads a report needs YAML, Markdown, citations, CLDR and ICU; l
 pages needs the engine; checking the print file needs pypdf, qpdf and Pillow. In one process
 they came to 45-50 MB on top of the engine: the peak memory of a small build was 1.67 times
 the engine's alone. So a build reads and finishes in its own process and sends the layouts
-(layout_process.py) and the preflight (preflight/job.py) to workers of their own.
+(layout_process.py) and the preflight (preflight/job.py) to workers.
 
-A worker is a new Python (`python -c`, not multiprocessing's spawn, which would import the
-caller's main script into it, and fails on a script without a __main__ guard). It is started
-when a build begins, while the report is still being read, and kept for the builds that
-follow in the same process (watch, the tests), so fonts and stylesheets are loaded once.
-Parent and worker exchange pickles over the worker's stdin and stdout, each preceded by its
-length. A job is any object with `run(report)`, `report` passing progress back.
+The workers are forked by a zygote: a new Python (`python -c`, not multiprocessing's spawn,
+which would import the caller's main script, and fails on a script without a __main__ guard)
+that loads the engine once and forks a worker whenever one is asked for; a worker then loads
+what else its jobs need. The zygote starts with the command, before the rest of pressroom
+loads, and serves every build of the process (a batch, watch, the tests). A worker talks to
+the build over a socket pair: pickles, each preceded by its length. A job is any object with
+`run(report)`, `report` passing progress back.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import pickle
+import queue
 import signal
+import socket
 import struct
 import subprocess
 import sys
@@ -54,31 +58,89 @@ class Ticket:
         return self.worker.busy and self.worker.jobs == self.number
 
 
-class Worker:
-    def __init__(self, preload: tuple[str, ...]) -> None:
-        code = f"from pressroom.workers import serve; serve({preload!r})"
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_worker_environment()
-        )
-        self.busy = False  # doing a job whose answer has not been read
-        self.jobs = 0  # how many it has been sent
+class Zygote:
+    """A Python that has loaded the engine and forks the workers (`zygote` below): each starts
+    with the engine loaded, and the engine is loaded once, not once per worker."""
+
+    def __init__(self) -> None:
+        ours, theirs = socket.socketpair()
+        code = f"from pressroom.workers import zygote; zygote({theirs.fileno()})"
+        self.process = subprocess.Popen([sys.executable, "-c", code], pass_fds=[theirs.fileno()], env=_worker_environment())
+        theirs.close()
+        self.control = ours
+        self.sending = threading.Lock()
+
+    def fork(self, channel: socket.socket, preload: tuple[str, ...]) -> None:
+        """Ask for a worker that talks over `channel` (handed over, closed here); it loads
+        `preload` once forked. Returns at once: the zygote forks when its own loading is done."""
+        try:
+            with self.sending:
+                socket.send_fds(self.control, [pickle.dumps(preload)], [channel.fileno()])
+        except OSError:
+            pass  # the zygote is gone: the worker's channel ends unanswered, and the wait says so
+        finally:
+            channel.close()
 
     def stop(self) -> None:
-        if self.process.poll() is None:
+        self.control.close()  # the zygote ends when its control socket does
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
             self.process.kill()
-        self.process.wait()
-        for pipe in (self.process.stdin, self.process.stdout):
-            if pipe is not None:
-                pipe.close()
+            self.process.wait()
+
+
+class Worker:
+    def __init__(self, zygote: Zygote, preload: tuple[str, ...]) -> None:
+        ours, theirs = socket.socketpair()
+        self.channel = ours
+        self.incoming, self.outgoing = ours.makefile("rb"), ours.makefile("wb")
+        self.pid: int | None = None  # told by the worker first thing
+        self.busy = False  # doing a job whose answer has not been read
+        self.jobs = 0  # how many it has been sent
+        # Read as they come, whoever waits: a worker whose progress nobody read would block
+        # once its socket is full (the print file's layout, while the build waits on the screen's).
+        self.answers: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        threading.Thread(target=self._listen, daemon=True).start()
+        zygote.fork(theirs, preload)
+
+    def send(self, job: Job) -> None:
+        _write(self.outgoing, job)
+
+    def _listen(self) -> None:
+        try:
+            while (message := _read(self.incoming)) is not None:
+                kind, payload = message
+                if kind == "started":
+                    self.pid = payload
+                    continue
+                self.answers.put(message)
+        except (OSError, ValueError):  # the socket closed under it: the worker was stopped
+            pass
+        self.answers.put(None)
+
+    def stop(self) -> None:
+        """Ends the worker: killed if it is still at a job, else it ends when its socket does."""
+        if self.pid is not None and self.busy:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            # First, so the listening thread's read ends: closing the reader it is blocked in
+            # would wait for it for ever.
+            self.channel.shutdown(socket.SHUT_RDWR)
+        for end in (self.outgoing, self.incoming, self.channel):
+            with contextlib.suppress(OSError):
+                end.close()
 
 
 class Workers:
     """Some workers of one kind, in this process."""
 
-    def __init__(self, count: int, preload: tuple[str, ...]) -> None:
+    def __init__(self, count: int, preload: tuple[str, ...], zygote: Zygote) -> None:
         self.owner = os.getpid()
         self.preload = preload
-        self.workers = [Worker(preload) for _ in range(count)]
+        self.zygote = zygote
+        self.workers = [Worker(zygote, preload) for _ in range(count)]
         self.choosing = threading.Lock()  # a batch's reports, built at once, send jobs from threads
         atexit.register(self.stop)
 
@@ -88,23 +150,22 @@ class Workers:
         with self.choosing:
             worker = next((worker for worker in self.workers if not worker.busy), None)
             if worker is None:
-                worker = Worker(self.preload)
+                worker = Worker(self.zygote, self.preload)
                 self.workers.append(worker)
             worker.busy = True
             worker.jobs += 1
             ticket = Ticket(worker, worker.jobs)
-        _write(worker.process.stdin, job)  # type: ignore[arg-type]
+        worker.send(job)
         return ticket
 
     def wait(self, ticket: Ticket, report: ProgressReport | None = None) -> Any:
         """The result of the job, passing its progress on meanwhile."""
         worker = ticket.worker
         while True:
-            message = _read(worker.process.stdout)  # type: ignore[arg-type]
+            message = worker.answers.get()
             if message is None:
-                status = worker.process.wait()
                 self._replace(worker)
-                raise WorkerFailed(f"a worker process ended without an answer (exit status {status})")
+                raise WorkerFailed("a worker process ended without an answer (see the messages above)")
             kind, payload = message
             if kind == "progress":
                 if report is not None:
@@ -130,10 +191,11 @@ class Workers:
         worker.stop()
         with self.choosing:
             if worker in self.workers:
-                self.workers[self.workers.index(worker)] = Worker(self.preload)
+                self.workers[self.workers.index(worker)] = Worker(self.zygote, self.preload)
 
 
 _started: dict[tuple[str, ...], Workers] = {}
+_zygotes: dict[int, Zygote] = {}  # this process's (by pid: a forked process needs its own)
 _starting = threading.Lock()
 
 
@@ -145,10 +207,14 @@ def workers_of(count: int, preload: tuple[str, ...]) -> Workers:
     with _starting:
         workers = _started.get(preload)
         if workers is None or workers.owner != os.getpid():
-            workers = _started[preload] = Workers(count, preload)
+            zygote = _zygotes.get(os.getpid())
+            if zygote is None:
+                zygote = _zygotes[os.getpid()] = Zygote()
+                atexit.register(zygote.stop)  # registered first, so it runs after the workers' stop
+            workers = _started[preload] = Workers(count, preload, zygote)
     with workers.choosing:
         while len(workers.workers) < count:
-            workers.workers.append(Worker(preload))
+            workers.workers.append(Worker(workers.zygote, preload))
     return workers
 
 
@@ -173,14 +239,41 @@ def _read(pipe: IO[bytes]) -> Any | None:
     return pickle.loads(pipe.read(length))
 
 
-def serve(preload: tuple[str, ...]) -> None:
-    """The worker's loop: a job in, its progress and result out, until the parent closes stdin.
-    Anything printed goes to stderr: stdout carries only the answers. Ctrl-C reaches the whole
-    terminal's process group: the build handles it, and stops its workers as it exits."""
+ZYGOTE_LOADS = ("pressroom.engine", "pressroom.layout", "pressroom.audit")  # the engine first
+
+
+def zygote(control_fd: int) -> None:
+    """The zygote's loop: load the engine, then fork a worker for each request, until the
+    build's process closes the control socket. Ctrl-C reaches the whole terminal's process
+    group: the build handles it, and stops its workers as it exits."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    answers = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    jobs = sys.stdin.buffer
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the workers it forks are reaped for it
+    os.dup2(2, 1)  # anything printed goes to stderr
+    for module in ZYGOTE_LOADS:
+        __import__(module)
+    control = socket.socket(fileno=control_fd)
+    while True:
+        try:
+            request, fds, _, _ = socket.recv_fds(control, 65536, 1)
+        except OSError:
+            break
+        if not request or not fds:
+            break
+        if os.fork() == 0:
+            try:
+                control.close()
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # its own children (Ghostscript) are waited for
+                _serve(socket.socket(fileno=fds[0]), pickle.loads(request))
+            finally:
+                os._exit(0)  # never back into the zygote's loop, whatever happened
+        os.close(fds[0])
+
+
+def _serve(channel: socket.socket, preload: tuple[str, ...]) -> None:
+    """A worker's loop: a job in, its progress and result out, until the build's process
+    closes the channel."""
+    jobs, answers = channel.makefile("rb"), channel.makefile("wb")
+    _write(answers, ("started", os.getpid()))
     for module in preload:  # loaded before the first job comes
         __import__(module)
 

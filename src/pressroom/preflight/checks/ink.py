@@ -11,6 +11,7 @@ reported as an error by the colour check anyway).
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -39,8 +40,10 @@ def _max_coverage(tiff: Path) -> float:
         return total.getextrema()[1] * 100 / 255
 
 
-def render_max_coverage(path: Path, dpi: int = RENDER_DPI) -> list[float]:
-    """Highest total ink (per cent) of each page of the PDF at ``path``."""
+def render_max_coverage(path: Path, dpi: int = RENDER_DPI, pages: int | None = None) -> list[float]:
+    """Highest total ink (per cent) of each page of the PDF at ``path``. Given the number of
+    `pages`, the pages are shared among one Ghostscript per core, run at once: at the end of a
+    build the ink check is all that is left to do, and one Ghostscript uses one core."""
     gs = shutil.which("gs")
     if gs is None:
         raise FileNotFoundError("gs")
@@ -51,12 +54,34 @@ def render_max_coverage(path: Path, dpi: int = RENDER_DPI) -> list[float]:
         # -dUseBleedBox: coverage of what is printed, bleed included, as a vendor reads it;
         # printer's marks in registration colour (all four inks) lie outside the BleedBox.
         cmd = [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-dUsePDFX3Profile", "-dUseBleedBox",
-               "-sDEVICE=tiff32nc",
-               f"-r{dpi}", f"-sOutputFile={tmp}/p%05d.tif", str(path)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=GS_TIMEOUT_S)
-        if proc.returncode != 0:
-            raise RuntimeError((proc.stderr or proc.stdout).strip()[-500:])
-        return [_max_coverage(f) for f in sorted(Path(tmp).glob("p*.tif"))]
+               "-sDEVICE=tiff32nc", f"-r{dpi}"]
+        running = [
+            subprocess.Popen([*cmd, *first_last, f"-sOutputFile={tmp}/{index:02d}-%05d.tif", str(path)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for index, first_last in enumerate(_page_ranges(pages))
+        ]
+        failures = []
+        for process in running:
+            try:
+                out, err = process.communicate(timeout=GS_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                for each in running:
+                    each.kill()
+                raise
+            if process.returncode != 0:
+                failures.append((err or out).strip()[-500:])
+        if failures:
+            raise RuntimeError(failures[0])
+        return [_max_coverage(f) for f in sorted(Path(tmp).glob("*.tif"))]
+
+
+def _page_ranges(pages: int | None) -> list[list[str]]:
+    """Ghostscript's page options for each process: the whole file when the count is unknown."""
+    share = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if not pages or share < 2 or pages < 2:
+        return [[]]
+    size = -(-pages // min(share, pages))
+    return [[f"-dFirstPage={first}", f"-dLastPage={min(first + size - 1, pages)}"] for first in range(1, pages + 1, size)]
 
 
 def check_total_ink(pdf: PdfSource, options: PreflightOptions) -> list[Finding]:
@@ -66,7 +91,7 @@ def check_total_ink(pdf: PdfSource, options: PreflightOptions) -> list[Finding]:
             path = Path(tmp) / "input.pdf"
             path.write_bytes(pdf_bytes(pdf))
         try:
-            coverage = render_max_coverage(path)
+            coverage = render_max_coverage(path, pages=len(open_pdf(pdf).pages))
         except FileNotFoundError:
             return [Finding(CHECK, "warning", "Ghostscript (gs) is not installed, so total ink "
                             "coverage was not checked. Install ghostscript.")]
