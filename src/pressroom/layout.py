@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -111,6 +112,10 @@ def lay_out(
                 for table in tables:
                     table.set(KEPT_WHOLE, "")  # _base.css: table[data-kept-whole] { break-inside: avoid }
                 rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
+            # The layout leaves its discarded attempts behind in reference cycles (385,000 objects
+            # at 366 pages); collected now, before the PDF's objects are made, they are not part
+            # of the peak: 562 -> 535 MB at 366 pages, for 3 ms a page.
+            gc.collect()
             # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
             pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)
     finally:
