@@ -25,6 +25,7 @@ from pressroom.document import HtmlDocument
 NOTDEF_WARNING = ".notdef glyph"
 KEPT_WHOLE = "data-kept-whole"
 MOVE_WHOLE_FRACTION = 0.25  # a broken table moves whole when that wastes less than this much of the page
+COLLECT_FROM_PAGES = 40
 MAX_TABLE_PASSES = 3  # each pass only adds kept tables; the layout settles in one or two
 MAX_NOTDEF_REPORTED = 20
 
@@ -114,8 +115,10 @@ def lay_out(
                 rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
             # The layout leaves its discarded attempts behind in reference cycles (385,000 objects
             # at 366 pages); collected now, before the PDF's objects are made, they are not part
-            # of the peak: 562 -> 535 MB at 366 pages, for 3 ms a page.
-            gc.collect()
+            # of the peak: 540 -> 480 MB at 366 pages, for 3 ms a page. Not for a few pages
+            # (watch's quick preview), where it saves little and the time shows.
+            if len(rendered.pages) >= COLLECT_FROM_PAGES:
+                gc.collect()
             # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
             pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)
     finally:
