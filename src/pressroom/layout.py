@@ -25,7 +25,6 @@ from pressroom.document import HtmlDocument
 NOTDEF_WARNING = ".notdef glyph"
 KEPT_WHOLE = "data-kept-whole"
 MOVE_WHOLE_FRACTION = 0.25  # a broken table moves whole when that wastes less than this much of the page
-COLLECT_FROM_PAGES = 40
 MAX_TABLE_PASSES = 3  # each pass only adds kept tables; the layout settles in one or two
 MAX_NOTDEF_REPORTED = 20
 
@@ -87,9 +86,12 @@ def lay_out(
     pdf_variant: str | None = None,
     output_intent: str | None = None,
     finisher: Callable[[Any, Any], None] | None = None,
+    collect_before_pdf: bool = True,
 ) -> tuple[Layout, list[Problem]]:
     """Render with the footnote patches applied; engine warnings come back as problems.
-    `finisher` may add to the PDF's objects just before the engine writes them."""
+    `finisher` may add to the PDF's objects just before the engine writes them.
+    `collect_before_pdf` False skips the collection that keeps the memory peak down (watch's
+    quick preview of a few pages, in a process holding much else, where its time shows)."""
     mounts = {**source_mounts(document.base_dir), **{folder.name: folder for folder in document.resource_dirs}}
     allowed = (document.base_dir, styles_dir(), organisations_dir(), *document.resource_dirs)
     fetcher = ConfinedFetcher(allowed, mounts, guarded=document.base_dir)
@@ -115,9 +117,8 @@ def lay_out(
                 rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
             # The layout leaves its discarded attempts behind in reference cycles (385,000 objects
             # at 366 pages); collected now, before the PDF's objects are made, they are not part
-            # of the peak: 540 -> 480 MB at 366 pages, for 3 ms a page. Not for a few pages
-            # (watch's quick preview), where it saves little and the time shows.
-            if len(rendered.pages) >= COLLECT_FROM_PAGES:
+            # of the peak: 540 -> 480 MB at 366 pages, for 3 ms a page.
+            if collect_before_pdf:
                 gc.collect()
             # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
             pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)

@@ -70,7 +70,7 @@ def preview_part(source: Path, edited: Path, line: str = "") -> PartPreview | No
     if errors_in(problems):
         return None
     screen = profiles_for("screen", report.settings)[0]
-    layout, _ = lay_out(fill_template(report, body, screen))  # untagged: quicker, and only for the eye
+    layout, _ = lay_out(fill_template(report, body, screen), collect_before_pdf=False)  # untagged: quicker, and only for the eye
     pages = [WORD.findall(" ".join(box.text for box in page._page_box.descendants() if hasattr(box, "text"))) for page in layout.document.pages]
     return PartPreview(edited, layout.pdf, _page_of(WORD.findall(line), pages), len(pages))
 
