@@ -32,6 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sizes import COPIES, write_repeated_report  # noqa: E402
 
+from pressroom.workers import usable_cores  # noqa: E402
+
 BIN = Path(sys.executable).parent
 PRESSROOM = str(BIN / "pressroom")
 WEASYPRINT = str(BIN / "weasyprint")
@@ -79,8 +81,7 @@ def peers_missing() -> list[str]:
 
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return f"{cores} cores of {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return f"{usable_cores()} cores of {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
 def main() -> None:

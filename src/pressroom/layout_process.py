@@ -15,10 +15,10 @@ from pressroom.document import HtmlDocument
 from pressroom.problems import Problem
 from pressroom.profile_names import ProfileChoice
 from pressroom.progress import ProgressReport
-from pressroom.workers import Workers, workers_of
+from pressroom.workers import ZYGOTE_LOADS, Workers, workers_of
 from pressroom.workspace import temporary_files_in
 
-PRELOAD = ("pressroom.engine", "pressroom.layout", "pressroom.audit")  # the engine first: see engine/library_lookup_spawns_compiler.py
+PRELOAD = ZYGOTE_LOADS  # loaded by the zygote already: a layout worker needs nothing more
 
 
 @dataclass(frozen=True)

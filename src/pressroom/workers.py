@@ -66,6 +66,7 @@ class Zygote:
         ours, theirs = socket.socketpair()
         code = f"from pressroom.workers import zygote; zygote({theirs.fileno()})"
         self.process = subprocess.Popen([sys.executable, "-c", code], pass_fds=[theirs.fileno()], env=_worker_environment())
+        self.owner = os.getpid()
         theirs.close()
         self.control = ours
         self.sending = threading.Lock()
@@ -195,27 +196,32 @@ class Workers:
 
 
 _started: dict[tuple[str, ...], Workers] = {}
-_zygotes: dict[int, Zygote] = {}  # this process's (by pid: a forked process needs its own)
+_zygote: Zygote | None = None
 _starting = threading.Lock()
 
 
 def workers_of(count: int, preload: tuple[str, ...]) -> Workers:
     """This process's workers that preload these modules, at least `count` of them started
-    (a build starts those it will need; `submit` starts more if none is idle). A process
-    forked from one that had them (a batch build's) starts its own: the workers it inherited
-    the handles of are not its children."""
+    (a build starts those it will need; `submit` starts more if none is idle). A forked
+    process starts a zygote and workers of its own: those whose handles it inherited are not
+    its children."""
+    global _zygote
     with _starting:
         workers = _started.get(preload)
         if workers is None or workers.owner != os.getpid():
-            zygote = _zygotes.get(os.getpid())
-            if zygote is None:
-                zygote = _zygotes[os.getpid()] = Zygote()
-                atexit.register(zygote.stop)  # registered first, so it runs after the workers' stop
-            workers = _started[preload] = Workers(count, preload, zygote)
+            if _zygote is None or _zygote.owner != os.getpid():
+                _zygote = Zygote()
+                atexit.register(_zygote.stop)  # registered first, so it runs after the workers' stop
+            workers = _started[preload] = Workers(count, preload, _zygote)
     with workers.choosing:
         while len(workers.workers) < count:
             workers.workers.append(Worker(workers.zygote, preload))
     return workers
+
+
+def usable_cores() -> int:
+    """The cores this process may use (a container or `taskset` may allow fewer than exist)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _worker_environment() -> dict[str, str]:
@@ -239,7 +245,9 @@ def _read(pipe: IO[bytes]) -> Any | None:
     return pickle.loads(pipe.read(length))
 
 
-ZYGOTE_LOADS = ("pressroom.engine", "pressroom.layout", "pressroom.audit")  # the engine first
+# What a layout worker needs (layout_process.py), the engine first (see
+# engine/library_lookup_spawns_compiler.py); the preflight worker loads its own on top.
+ZYGOTE_LOADS = ("pressroom.engine", "pressroom.layout", "pressroom.audit")
 
 
 def zygote(control_fd: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ PAGE = "<div style='break-after: page; width: 60mm; height: 60mm; background: de
 
 @pytest.mark.parametrize("pages", [1, 2, 5, 7, 366])
 def test_page_ranges_cover_every_page_once(pages: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ink.os, "sched_getaffinity", lambda _: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1, 2}, raising=False)
     covered = []
     for options in ink._page_ranges(pages):
         first, last = (int(option.split("=")[1]) for option in options) if options else (1, pages)

@@ -54,9 +54,10 @@ def source_date_epoch() -> datetime | None:
 def run(args: argparse.Namespace) -> int:
     if not args.html:
         from pressroom.layout_process import start_workers
+        from pressroom.workers import usable_cores
 
         # Before the rest of pressroom loads (0.35 s): the workers load the engine meanwhile.
-        start_workers(args.profile, min(len(args.source), args.jobs or _cores()) or 1)
+        start_workers(args.profile, min(len(args.source), args.jobs or usable_cores()) or 1)
     from pressroom.build import build, default_output, default_source  # here: `--help` need not load the engine
     from pressroom.problems import UserError
 
@@ -129,7 +130,9 @@ def _run_many(args: argparse.Namespace, cwd: Path, created: datetime | None) -> 
         if first is not job.source:
             print(messages.BATCH_SAME_OUTPUT.format(first=shown(first), second=shown(job.source), output=shown(job.output)), file=sys.stderr)
             return EXIT_USAGE
-    workers = args.jobs or _cores()
+    from pressroom.workers import usable_cores
+
+    workers = args.jobs or usable_cores()
     failed = 0
     for done in build_many(jobs, workers, profile=args.profile, strict=args.strict, created=created):
         failed += done.result is None
@@ -151,11 +154,6 @@ def _report(done: Done, quiet: bool) -> None:
     files = ", ".join(shown(made.path) for made in result.outputs.values())
     line = messages.BATCH_BUILT.format(source=shown(done.job.source), files=files, pages=result.pages, notes=result.notes, seconds=result.seconds)
     print(line, flush=True)
-
-
-def _cores() -> int:
-    """The cores this process may use (a container or `taskset` may allow fewer than exist)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _positive(text: str) -> int:

@@ -11,13 +11,14 @@ reported as an error by the colour check anyway).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageMath
+
+from pressroom.workers import usable_cores
 
 from ..model import Finding, PreflightOptions
 from ..pdfutil import PdfSource, open_pdf, pdf_bytes, pdf_path
@@ -77,7 +78,7 @@ def render_max_coverage(path: Path, dpi: int = RENDER_DPI, pages: int | None = N
 
 def _page_ranges(pages: int | None) -> list[list[str]]:
     """Ghostscript's page options for each process: the whole file when the count is unknown."""
-    share = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    share = usable_cores()
     if not pages or share < 2 or pages < 2:
         return [[]]
     size = -(-pages // min(share, pages))
