@@ -27,7 +27,8 @@ def test_pinned_version():
         "footnote_area_rounding", "footnote_area_empty", "footnote_policy_line",
         "footnote_lost_on_orphans", "footnote_split_long", "footnote_whitespace", "justify_unlimited_stretch",
         "text_extraction_clusters", "rtl_ligature_letters", "line_breaks_house", "structure_lang",
-        "tags_margin_boxes", "tags_split_blocks", "tags_footnotes", "page_references_quadratic"]
+        "tags_margin_boxes", "tags_split_blocks", "tags_footnotes", "page_references_quadratic",
+        "page_styles_scan_every_element"]
 
 
 def test_wrong_version_refused(monkeypatch):

@@ -26,6 +26,7 @@ from . import (  # noqa: E402
     justify_unlimited_stretch,
     line_breaks_house,
     page_references_quadratic,
+    page_styles_scan_every_element,
     rtl_ligature_letters,
     structure_lang,
     text_extraction_clusters,
@@ -54,6 +55,7 @@ PATCHES: tuple[ModuleType, ...] = (
     tags_split_blocks,
     tags_footnotes,
     page_references_quadratic,
+    page_styles_scan_every_element,
 )
 
 
