@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pressroom import build as build_module  # noqa: E402
+from pressroom.collector import skips_existing_objects  # noqa: E402
 from pressroom.finish import finish  # noqa: E402
 from pressroom.layout_process import LayoutJob, layout_workers  # noqa: E402
 from pressroom.load import load_source  # noqa: E402
@@ -58,7 +59,7 @@ def measure(folder: Path) -> tuple[int, dict[str, float]]:
             workers = layout_workers()
             pdf, pages, layout_times = workers.wait(workers.submit(TimedLayout(job)))
             times.update(layout_times)
-            with build_module.collector_skips_existing_objects():  # as the build finishes
+            with skips_existing_objects():  # as the build finishes
                 pdf = timed(times, f"{name}: finish", finish, pdf, cmyk_only=name == "print", identity="x", sheet=profile.sheet)
             if name == "print":
                 path = workdir / "print.pdf"

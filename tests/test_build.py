@@ -78,14 +78,3 @@ def test_a_long_note_called_near_the_end_gets_pages_of_its_own_before_the_back_p
         assert result.continued_notes == [1]
 
 
-def test_the_collector_skips_the_objects_of_a_block_and_takes_them_back_after_even_on_error():
-    import gc
-
-    from pressroom.build import collector_skips_existing_objects
-
-    report_text = [[n] for n in range(1000)]
-    assert gc.get_freeze_count() == 0
-    with pytest.raises(RuntimeError), collector_skips_existing_objects():
-        assert gc.get_freeze_count() >= len(report_text), "what existed at the start is left alone"
-        raise RuntimeError("a failing finish")
-    assert gc.get_freeze_count() == 0, "and is back in the collector's care after the block"

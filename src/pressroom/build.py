@@ -12,17 +12,16 @@ written only when every profile passed, so a failed build leaves all previous PD
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from pressroom import messages
+from pressroom.collector import skips_existing_objects
 from pressroom.document import HtmlDocument
 from pressroom.layout_process import LayoutJob, layout_workers, start_workers
 from pressroom.workers import Ticket, Workers
@@ -234,25 +233,12 @@ def _make(
     problems += artwork_problems
     # Finished after the artwork, so cover pages get the boxes and marks too.
     identity = f"{report.settings.title}|{report.settings.date}"
-    with collector_skips_existing_objects():
+    with skips_existing_objects():
         pdf = finish(pdf, cmyk_only=profile.name == "print", identity=identity, sheet=profile.sheet)
     if profile.name == "print" and not errors_in(problems):
         tell(progress, "preflight", profile.name)
         problems += _preflight(pdf, report.settings.print, inputs.workdir)
     return _Made(pdf, result.pages + (0 if artwork_problems else cover_pages), result.continued_notes), problems
-
-
-@contextmanager
-def collector_skips_existing_objects() -> Iterator[None]:
-    """Python's cycle collector leaves every object that exists now alone until the block ends.
-    The report's text and notes are tens of thousands of objects at 366 pages; each collection
-    that pypdf's objects trigger while the print file is finished walked them all (its finish
-    took 1.19 times as long a page at 366 pages as at 26; with them left alone, 1.02-1.06)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _cover_pages(report: Report) -> tuple[int, list[Problem]]:

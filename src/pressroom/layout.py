@@ -16,6 +16,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from pressroom import messages
+from pressroom.collector import full_passes_deferred
 from pressroom.engine import patched_engine
 from pressroom.images import eight_bit_copy, image_problem
 from pressroom.problems import Problem
@@ -98,7 +99,8 @@ def lay_out(
     log = _EngineLog()
     weasyprint.LOGGER.addHandler(log)
     try:
-        with patched_engine():
+        # Every page made is kept until the PDF is written: see full_passes_deferred.
+        with patched_engine(), full_passes_deferred():
             html = weasyprint.HTML(string=document.html, base_url=f"{MOUNT}{REPORT_MOUNT}/", url_fetcher=fetcher)
             # @color-profile rules register into this dict, which render() needs to see.
             color_profiles: dict[str, Any] = {}
@@ -114,6 +116,9 @@ def lay_out(
                     break
                 for table in tables:
                     table.set(KEPT_WHOLE, "")  # _base.css: table[data-kept-whole] { break-inside: avoid }
+                del rendered, tables  # the attempt's pages, collected before the next are made
+                if collect_before_pdf:
+                    gc.collect()
                 rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
             # The layout leaves its discarded attempts behind in reference cycles (385,000 objects
             # at 366 pages); collected now, before the PDF's objects are made, they are not part
