@@ -50,3 +50,11 @@ class ModulesLoaded:
 class TemporaryFolder:
     def run(self, report):
         return tempfile.gettempdir()
+
+
+@dataclass(frozen=True)
+class WarmedUp:
+    def run(self, report):
+        import pressroom.layout
+
+        return pressroom.layout.warmed_up
