@@ -1,3 +1,3 @@
-from pressroom.cli import main
+from pressroom.cli import command
 
-raise SystemExit(main())
+command()

@@ -7,6 +7,7 @@ no traceback); 2 a usage error; 3 a bug in pressroom (traceback, asks for a repo
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import signal
 import sys
@@ -61,3 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def command() -> None:
+    """`pressroom` itself: main(), then out. What is left is not handed to the cycle
+    collector on the way out: the interpreter's last collections walked every object the
+    command had loaded, 55 ms at the end of each build. (Files are still closed: that is
+    reference counting's doing, not the collector's.)"""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
