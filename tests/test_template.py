@@ -51,3 +51,17 @@ def test_a_report_with_chapters_gets_contents_and_acronyms_a_briefing_paper_gets
     assert "<dt>NGO</dt><dd>Non-governmental organisation</dd>" in html
     briefing = make_report("## Section\n\nText.\n")
     assert 'class="front-matter"' not in fill_template(briefing, render_markdown(briefing)[0]).html
+
+
+def test_each_report_is_typeset_by_its_own_language_though_the_template_is_compiled_once(make_report):
+    """The template's environment is shared by every report the process fills (a batch,
+    watch): the `typeset` filter takes the language from the rendering, not from the first."""
+    title = "Enfants : en ligne ?"
+    french = make_report("Texte.\n", title=title, language="fr")
+    english = make_report("Text.\n", title=title, language="en-GB")
+    titles = [
+        re.search(r'<h1 class="title"[^>]*>(.*?)</h1>', fill_template(report, render_markdown(report)[0]).html)[1]
+        for report in (french, english, french)
+    ]
+    assert titles[0] == titles[2] == "Enfants\u202f: en ligne\u202f?"
+    assert titles[1] == title
