@@ -249,3 +249,14 @@ def test_an_annotation_inside_the_bleed_box_is_an_error(raw_pdf):
     assert finding.severity == "error" and finding.page == 1 and "1 Square" in finding.message
     beyond = raw_pdf(b"", media=media, trim=TRIM, bleed=BLEED, annots=[((-29, -29, -12, -12), b"")], name="out.pdf")
     assert [f.severity for f in check_annotations(beyond, OPTS)] == ["info"]
+
+
+def test_total_ink_measures_cmyk_as_written_and_grey_as_black_ink_only(raw_pdf):
+    """Ghostscript renders Device colours by formula (-dUseFastColor): no ICC link to shift a
+    CMYK value, and grey is black ink only, as a RIP prints it (not a rich black)."""
+    from pressroom.preflight.checks.ink import render_max_coverage
+
+    cmyk = raw_pdf(b"0.95 0.55 0.15 0.2 k 0 0 612 792 re f", name="cmyk.pdf")
+    grey = raw_pdf(b"0.2 g 0 0 612 792 re f", name="grey.pdf")
+    assert [round(value) for value in render_max_coverage(cmyk)] == [185]
+    assert [round(value) for value in render_max_coverage(grey)] == [80]
