@@ -30,3 +30,6 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# pressroom's own modules compiled once: where PYTHONDONTWRITEBYTECODE is set, every command
+# (and each of its worker processes) compiled them again, 0.06 s of each build.
+.venv/bin/python -m compileall -q src
