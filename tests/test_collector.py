@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import weasyprint
 
 from pressroom.collector import full_passes_deferred, skips_existing_objects
 from pressroom.document import HtmlDocument
@@ -57,29 +58,47 @@ def test_two_threads_deferring_at_once_leave_the_threshold_as_it_was():
 
 
 @pytest.fixture
-def eager_collector() -> Iterator[list[int]]:
-    """A collector that makes a full pass at almost every chance (nothing frozen counts as
-    long-lived, a pass after each young one), and the generations of the passes it starts."""
-    started: list[int] = []
+def eager_collector(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[list[tuple[str, int]], int]]:
+    """A collector that makes a full pass at almost every chance (nothing counts as long-lived:
+    what exists is frozen; a full pass after each young one). For each full pass it starts:
+    whether the PDF was being written, and how many objects it left alone (frozen); and how
+    many it left alone at the start."""
+    passes: list[tuple[str, int]] = []
+    phase = ["layout"]
 
-    def count(phase: str, info: dict) -> None:
-        if phase == "start":
-            started.append(info["generation"])
+    def count(stage: str, info: dict) -> None:
+        if stage == "start" and info["generation"] == 2:
+            passes.append((phase[0], gc.get_freeze_count()))
 
+    write_pdf = weasyprint.document.Document.write_pdf
+
+    def writing(document, *args, **kwargs):
+        phase[0] = "pdf"
+        try:
+            return write_pdf(document, *args, **kwargs)
+        finally:
+            phase[0] = "after"
+
+    monkeypatch.setattr(weasyprint.document.Document, "write_pdf", writing)
     before = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(100, 1, 1)
     gc.callbacks.append(count)
     try:
-        yield started
+        yield passes, gc.get_freeze_count()
     finally:
         gc.callbacks.remove(count)
         gc.set_threshold(*before)
         gc.unfreeze()
 
 
-def test_the_layout_makes_one_full_pass_the_one_before_the_pdf(tmp_path: Path, eager_collector: list[int]):
+def test_one_full_pass_walks_the_pages_the_one_before_the_pdf(tmp_path: Path, eager_collector: tuple[list[tuple[str, int]], int]):
+    """None while the pages are made, one collection once they are; while the PDF is written,
+    passes over the PDF's own objects, the pages left alone (frozen)."""
+    passes, frozen_at_start = eager_collector
     paragraphs = "".join(f"<p>Paragraph {n} of a page the layout keeps until the PDF is written.</p>" for n in range(200))
     lay_out(HtmlDocument(f'<html lang="en"><body>{paragraphs}</body></html>', (), tmp_path))
-    assert eager_collector.count(2) == 1, f"{eager_collector.count(2)} full passes"
-    assert eager_collector.count(0) > 10, "the young generation is still collected"
+    assert [phase for phase, _ in passes].count("layout") == 1, passes
+    while_writing = [frozen for phase, frozen in passes if phase == "pdf"]
+    assert while_writing, "the PDF's own garbage is still collected"
+    assert min(while_writing) > frozen_at_start + 1000, "with the pages left alone"

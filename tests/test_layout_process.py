@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from worker_jobs import ModulesLoaded, WarmedUp
+from worker_jobs import ModulesLoaded
 
 from pressroom.body import Body
 from pressroom.document import HtmlDocument
@@ -21,15 +21,6 @@ def test_the_layout_worker_loads_the_engine_and_none_of_the_readers() -> None:
     modules = set(workers.wait(workers.submit(ModulesLoaded())))
     assert "weasyprint" in modules and "pressroom.audit" in modules
     assert not READERS & modules, sorted(READERS & modules)
-
-
-def test_the_layout_worker_comes_from_a_zygote_that_laid_out_a_few_words_first() -> None:
-    """What the engine sets up on first use is ready in every worker (layout.warm_up)."""
-    import pressroom.layout
-
-    workers = layout_workers()
-    assert workers.wait(workers.submit(WarmedUp())) is True
-    assert pressroom.layout.warmed_up is False, "the zygote's doing, not this process's"
 
 
 def test_a_layout_job_makes_its_temporary_files_in_the_builds_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

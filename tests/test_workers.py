@@ -113,12 +113,6 @@ def test_a_forked_process_starts_a_zygote_of_its_own() -> None:
     assert its_zygote == forked_by != ours
 
 
-def test_a_warm_up_that_fails_leaves_the_zygote_serving() -> None:
-    from pressroom.workers import _warm_up
-
-    _warm_up("pressroom.layout:no_such_function")  # the first job tells what went wrong, not the zygote
-
-
 def test_waiting_for_a_process_returns_once_it_ended_and_times_out_if_it_does_not() -> None:
     import subprocess
     import sys

@@ -51,10 +51,3 @@ class TemporaryFolder:
     def run(self, report):
         return tempfile.gettempdir()
 
-
-@dataclass(frozen=True)
-class WarmedUp:
-    def run(self, report):
-        import pressroom.layout
-
-        return pressroom.layout.warmed_up

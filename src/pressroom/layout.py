@@ -16,7 +16,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from pressroom import messages
-from pressroom.collector import full_passes_deferred
+from pressroom.collector import full_passes_deferred, skips_existing_objects
 from pressroom.engine import patched_engine
 from pressroom.images import eight_bit_copy, image_problem
 from pressroom.problems import Problem
@@ -99,34 +99,21 @@ def lay_out(
     log = _EngineLog()
     weasyprint.LOGGER.addHandler(log)
     try:
-        # Every page made is kept until the PDF is written: see full_passes_deferred.
-        with patched_engine(), full_passes_deferred():
-            html = weasyprint.HTML(string=document.html, base_url=f"{MOUNT}{REPORT_MOUNT}/", url_fetcher=fetcher)
-            # @color-profile rules register into this dict, which render() needs to see.
-            color_profiles: dict[str, Any] = {}
-            css = {"url_fetcher": fetcher, "color_profiles": color_profiles}
-            stylesheets = [weasyprint.CSS(filename=str(path), **css) for path in document.stylesheets]
-            if document.css:
-                stylesheets.append(weasyprint.CSS(string=document.css, **css))
+        with patched_engine():
+            # Every page made is kept until the PDF is written: see full_passes_deferred.
             options = {"pdf_variant": pdf_variant, "output_intent": output_intent}
-            rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
-            for _ in range(MAX_TABLE_PASSES):
-                tables = tables_to_keep_whole(rendered)
-                if not tables:
-                    break
-                for table in tables:
-                    table.set(KEPT_WHOLE, "")  # _base.css: table[data-kept-whole] { break-inside: avoid }
-                del rendered, tables  # the attempt's pages, collected before the next are made
-                if collect_before_pdf:
-                    gc.collect()
-                rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
+            with full_passes_deferred():
+                rendered = _render(document, fetcher, options, collect_before_pdf)
             # The layout leaves its discarded attempts behind in reference cycles (385,000 objects
             # at 366 pages); collected now, before the PDF's objects are made, they are not part
             # of the peak: 540 -> 480 MB at 366 pages, for 3 ms a page.
             if collect_before_pdf:
                 gc.collect()
-            # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
-            pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)
+            # The PDF's objects come and go in cycles too: the collector may pass over them, but
+            # not over the pages again.
+            with skips_existing_objects():
+                # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
+                pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)
     finally:
         weasyprint.LOGGER.removeHandler(log)
     # The engine then says it failed to load what was refused: said already, with the reason.
@@ -134,17 +121,31 @@ def lay_out(
     return Layout(rendered, pdf), list(dict.fromkeys(fetcher.problems)) + _problems_from(log.records, refused)
 
 
-WARM_UP_HTML = '<html lang="en"><body><p>A <i>few</i> <b>words</b>.</p></body></html>'
-warmed_up = False  # for the tests: whether this process (a worker's zygote) ran warm_up
-
-
-def warm_up() -> None:
-    """A few words laid out and written, as the zygote does before it forks the layout
-    workers: what the engine sets up on first use (the font configuration, its caches) is
-    then ready in every worker. A worker's first layout of 6 pages: 0.73 -> 0.64 s."""
-    global warmed_up
-    lay_out(HtmlDocument(WARM_UP_HTML, (), styles_dir()))
-    warmed_up = True
+def _render(
+    document: HtmlDocument, fetcher: ConfinedFetcher, options: dict[str, Any], collect_between: bool
+) -> weasyprint.document.Document:
+    """The laid-out document (`options`: the PDF variant, as the PDF is written). A table that would
+    break badly is kept whole, and the document laid out again (`collect_between`: the
+    discarded attempt's pages are collected first)."""
+    html = weasyprint.HTML(string=document.html, base_url=f"{MOUNT}{REPORT_MOUNT}/", url_fetcher=fetcher)
+    # @color-profile rules register into this dict, which render() needs to see.
+    color_profiles: dict[str, Any] = {}
+    css = {"url_fetcher": fetcher, "color_profiles": color_profiles}
+    stylesheets = [weasyprint.CSS(filename=str(path), **css) for path in document.stylesheets]
+    if document.css:
+        stylesheets.append(weasyprint.CSS(string=document.css, **css))
+    rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
+    for _ in range(MAX_TABLE_PASSES):
+        tables = tables_to_keep_whole(rendered)
+        if not tables:
+            break
+        for table in tables:
+            table.set(KEPT_WHOLE, "")  # _base.css: table[data-kept-whole] { break-inside: avoid }
+        del rendered, tables  # the attempt's pages, collected before the next are made
+        if collect_between:
+            gc.collect()
+        rendered = html.render(stylesheets=stylesheets, color_profiles=color_profiles, **options)
+    return rendered
 
 
 def tables_to_keep_whole(rendered: weasyprint.document.Document) -> list[Any]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import importlib
 import os
 import pickle
 import queue
@@ -265,8 +264,6 @@ def _read(pipe: IO[bytes]) -> Any | None:
 # What a layout worker needs (layout_process.py), the engine first (see
 # engine/library_lookup_spawns_compiler.py); the preflight worker loads its own on top.
 ZYGOTE_LOADS = ("pressroom.engine", "pressroom.layout", "pressroom.audit")
-# Then, before it forks a worker, it sets up what the engine makes on first use (module:function).
-ZYGOTE_WARM_UP = "pressroom.layout:warm_up"
 
 
 def zygote(control_fd: int) -> None:
@@ -280,7 +277,6 @@ def zygote(control_fd: int) -> None:
     os.dup2(2, 1)  # anything printed goes to stderr
     for module in ZYGOTE_LOADS:
         __import__(module)
-    _warm_up(ZYGOTE_WARM_UP)
     control = socket.socket(fileno=control_fd)
     while True:
         try:
@@ -305,16 +301,6 @@ def zygote(control_fd: int) -> None:
     # build waited 55 ms for it at its end.
     sys.stderr.flush()
     os._exit(0)
-
-
-def _warm_up(function: str) -> None:
-    """Run `module:function` once. It only saves the workers time: if it fails, their first
-    job meets the same problem and tells it properly."""
-    module, name = function.split(":")
-    try:
-        getattr(importlib.import_module(module), name)()
-    except Exception:  # noqa: BLE001 (see above)
-        pass
 
 
 def _reap(signum: int, frame: Any) -> None:
