@@ -34,12 +34,12 @@ class TimedLayout:
     def run(self, report):
         from pressroom.audit import audit
         from pressroom.catalog import catalog_finisher
-        from pressroom.collector import skips_existing_objects
+        from pressroom.collector import full_passes_deferred
         from pressroom.layout import lay_out
 
         job, times = self.job, {}
-        layout, _ = timed(times, f"{job.profile}: layout and PDF", lay_out, job.document, job.pdf_variant, job.output_intent, catalog_finisher(job.language))
-        with skips_existing_objects():  # as LayoutJob.run
+        with full_passes_deferred():  # as LayoutJob.run
+            layout, _ = timed(times, f"{job.profile}: layout and PDF", lay_out, job.document, job.pdf_variant, job.output_intent, catalog_finisher(job.language))
             result = timed(times, f"{job.profile}: audit", audit, layout, job.body, job.fonts)
         return layout.pdf, result.pages, times
 

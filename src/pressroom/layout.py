@@ -16,7 +16,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from pressroom import messages
-from pressroom.collector import full_passes_deferred, skips_existing_objects
+from pressroom.collector import full_passes_deferred
 from pressroom.engine import patched_engine
 from pressroom.images import eight_bit_copy, image_problem
 from pressroom.problems import Problem
@@ -100,18 +100,18 @@ def lay_out(
     weasyprint.LOGGER.addHandler(log)
     try:
         with patched_engine():
-            # Every page made is kept until the PDF is written: see full_passes_deferred.
             options = {"pdf_variant": pdf_variant, "output_intent": output_intent}
+            # Every page made is kept until the PDF is written: see full_passes_deferred.
             with full_passes_deferred():
                 rendered = _render(document, fetcher, options, collect_before_pdf)
-            # The layout leaves its discarded attempts behind in reference cycles (385,000 objects
-            # at 366 pages); collected now, before the PDF's objects are made, they are not part
-            # of the peak: 540 -> 480 MB at 366 pages, for 3 ms a page.
-            if collect_before_pdf:
-                gc.collect()
-            # The PDF's objects come and go in cycles too: the collector may pass over them, but
-            # not over the pages again.
-            with skips_existing_objects():
+                # The layout leaves its discarded attempts behind in reference cycles (385,000
+                # objects at 366 pages); collected now, before the PDF's objects are made, they
+                # are not part of the peak: 540 -> 480 MB at 366 pages, for 3 ms a page.
+                if collect_before_pdf:
+                    gc.collect()
+                # Still no full pass while the PDF is written: its objects are all kept until the
+                # end too. (With only the pages frozen, the collector walked the growing PDF again
+                # and again: 4 s more at 366 pages.)
                 # A trailer /ID, as PDF/UA and PDF/X want; a hash of the content, so builds stay identical.
                 pdf = rendered.write_pdf(finisher=finisher, pdf_identifier=True, **options)
     finally:

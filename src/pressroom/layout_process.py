@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pressroom.audit_result import AuditResult
 from pressroom.body import Body
-from pressroom.collector import skips_existing_objects
+from pressroom.collector import full_passes_deferred
 from pressroom.document import HtmlDocument
 from pressroom.problems import Problem
 from pressroom.profile_names import ProfileChoice
@@ -47,10 +47,11 @@ class LayoutJob:
         from pressroom.layout import lay_out
         from pressroom.progress import engine_progress, tell
 
-        with temporary_files_in(self.workdir), engine_progress(report, self.profile):
-            layout, problems = lay_out(self.document, self.pdf_variant, self.output_intent, catalog_finisher(self.language))
-        tell(report, "audit", self.profile, len(layout.document.pages))
-        with skips_existing_objects():  # the pages, which the layout kept the collector from too
+        # The audit walks the pages laid out: no full pass of the collector over them either.
+        with full_passes_deferred():
+            with temporary_files_in(self.workdir), engine_progress(report, self.profile):
+                layout, problems = lay_out(self.document, self.pdf_variant, self.output_intent, catalog_finisher(self.language))
+            tell(report, "audit", self.profile, len(layout.document.pages))
             result = audit(layout, self.body, self.fonts)
         return LaidOut(layout.pdf, problems, result)
 
