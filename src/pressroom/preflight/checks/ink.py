@@ -91,19 +91,19 @@ def _page_ranges(pages: int | None) -> list[list[str]]:
 
 def check_total_ink(pdf: PdfSource, options: PreflightOptions) -> list[Finding]:
     path = pdf_path(pdf)
+    expected = len(open_pdf(pdf).pages)  # opened once: for a path, each open_pdf reads the file again
     with tempfile.TemporaryDirectory(prefix="pressroom-tac-src-") as tmp:
         if path is None:  # a reader on an in-memory stream
             path = Path(tmp) / "input.pdf"
             path.write_bytes(pdf_bytes(pdf))
         try:
-            coverage = render_max_coverage(path, pages=len(open_pdf(pdf).pages))
+            coverage = render_max_coverage(path, pages=expected)
         except FileNotFoundError:
             return [Finding(CHECK, "warning", "Ghostscript (gs) is not installed, so total ink "
                             "coverage was not checked. Install ghostscript.")]
         except (RuntimeError, subprocess.TimeoutExpired) as exc:
             return [Finding(CHECK, "warning", "Ghostscript could not render the PDF, so total "
                             f"ink coverage was not checked ({exc}).")]
-    expected = len(open_pdf(pdf).pages)
     findings: list[Finding] = []
     if len(coverage) != expected:
         findings.append(Finding(CHECK, "warning", f"Ghostscript rendered {len(coverage)} of "
